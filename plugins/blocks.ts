@@ -1,0 +1,116 @@
+/**
+ * fiche plugin: the content of the note as model blocks, in document order,
+ * so that writers (DOCX, translations) work from the model alone. Headings,
+ * bullets and links refer to the extracted items by id. Raw HTML is left out.
+ */
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Plugin } from 'unified'
+import type { Block, Inline } from '../src/model/schema.ts'
+import { draftOf, sectionAt, type Draft } from '../src/pipeline/draft.ts'
+import { collapseSpace } from '../src/text/normalize.ts'
+
+/** Converts the mdast into model blocks. Runs after the extractors. */
+const ficheBlocks: Plugin<[], Root> = function () {
+  return (tree, file) => {
+    const draft = draftOf(file)
+    draft.blocks = toBlocks(tree.children, draft)
+  }
+}
+
+const offsetOf = (node: Nodes): number => node.position?.start.offset ?? -1
+
+function toBlocks(nodes: RootContent[], draft: Draft): Block[] {
+  const blocks: Block[] = []
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'heading': {
+        const heading = draft.headings.find((h) => h.position.start.offset === offsetOf(node))
+        if (heading) blocks.push({ type: 'heading', headingId: heading.id })
+        break
+      }
+      case 'paragraph': {
+        const start = offsetOf(node)
+        const end = node.position?.end.offset ?? start
+        const text = collapseSpace(draft.flatten(node).text)
+        if (text === '') break
+        blocks.push({
+          type: 'paragraph',
+          id: draft.ids.make('p', sectionAt(draft, start) ?? '', text),
+          role: draft.roles.get(start) ?? 'body',
+          children: toInlines(node.children, draft),
+          position: draft.position(start, end),
+        })
+        break
+      }
+      case 'list':
+        blocks.push({
+          type: 'list',
+          ordered: Boolean(node.ordered),
+          start: node.ordered ? (node.start ?? 1) : null,
+          items: node.children.map((item) => ({
+            bulletId: draft.bullets.find((b) => b.position.start.offset === offsetOf(item))?.id ?? '',
+            children: toBlocks(item.children, draft),
+          })),
+        })
+        break
+      case 'blockquote':
+        blocks.push({ type: 'blockquote', children: toBlocks(node.children, draft) })
+        break
+      case 'table':
+        blocks.push({
+          type: 'table',
+          rows: node.children.map((row) => row.children.map((cell) => toInlines(cell.children, draft))),
+        })
+        break
+      case 'code':
+        blocks.push({ type: 'code', lang: node.lang ?? null, value: node.value })
+        break
+      case 'thematicBreak':
+        blocks.push({ type: 'thematicBreak' })
+        break
+      default:
+        break
+    }
+  }
+  return blocks
+}
+
+function toInlines(nodes: PhrasingContent[], draft: Draft): Inline[] {
+  const inlines: Inline[] = []
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        inlines.push({ type: 'text', value: node.value })
+        break
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+        inlines.push({ type: node.type, children: toInlines(node.children, draft) })
+        break
+      case 'link': {
+        const citation = draft.citations.find((c) => c.position.start.offset === offsetOf(node))
+        inlines.push({
+          type: 'link',
+          href: node.url,
+          citationId: citation?.id ?? null,
+          children: toInlines(node.children, draft),
+        })
+        break
+      }
+      case 'inlineCode':
+        inlines.push({ type: 'code', value: node.value })
+        break
+      case 'break':
+        inlines.push({ type: 'break' })
+        break
+      case 'image':
+        if (node.alt) inlines.push({ type: 'text', value: node.alt })
+        break
+      default:
+        break
+    }
+  }
+  return inlines
+}
+
+export default ficheBlocks

@@ -1,0 +1,83 @@
+/**
+ * fiche plugin: citations. Every link is a citation (`author-year` when its
+ * label reads like "Karnofsky, 2025", `link` otherwise); textual sources
+ * such as "Selon Le Figaro" are `attribution`s.
+ */
+import type { Root } from 'mdast'
+import type { Plugin } from 'unified'
+import type { Citation } from '../src/model/schema.ts'
+import { bulletAt, draftOf, proseBlocks, sectionAt } from '../src/pipeline/draft.ts'
+import { classifyHref, findAttributions, parseAuthorYear } from '../src/text/citations.ts'
+import { sourceSpan } from '../src/text/flatten.ts'
+import { collapseSpace } from '../src/text/normalize.ts'
+import { sentenceAt } from '../src/text/sentences.ts'
+
+/** Options of the citations extractor. */
+export interface CitationOptions {
+  /** Find textual attributions ("Selon Le Figaro"). Default: true. */
+  attributions?: boolean
+}
+
+/** Extracts links and attributions as citations. */
+const ficheCitations: Plugin<[CitationOptions?], Root> = function (options = {}) {
+  const attributions = options.attributions ?? true
+  return (tree, file) => {
+    const draft = draftOf(file)
+    for (const block of proseBlocks(tree)) {
+      const flat = draft.flatten(block.node)
+      const found: Array<Omit<Citation, 'id' | 'sectionId' | 'bulletId' | 'sentence'> & { at: [number, number] }> = []
+      for (const link of flat.links) {
+        const label = collapseSpace(flat.text.slice(link.start, link.end))
+        const parsed = parseAuthorYear(label)
+        const start = link.node.position?.start.offset ?? 0
+        const end = link.node.position?.end.offset ?? start
+        found.push({
+          kind: parsed ? 'author-year' : 'link',
+          label,
+          authors: parsed ? [...parsed.authors, ...(parsed.etAl ? ['et al.'] : [])] : [],
+          year: parsed?.year ?? null,
+          yearSuffix: parsed?.yearSuffix ?? null,
+          href: link.node.url,
+          status: classifyHref(link.node.url),
+          resolved: null,
+          position: draft.position(start, end),
+          at: [link.start, link.end],
+        })
+      }
+      if (attributions) {
+        for (const attribution of findAttributions(flat.text)) {
+          if (flat.links.some((l) => attribution.start < l.end && attribution.end > l.start)) continue
+          const [start, end] = sourceSpan(flat, attribution.start, attribution.end)
+          found.push({
+            kind: 'attribution',
+            label: attribution.label,
+            authors: [attribution.label],
+            year: null,
+            yearSuffix: null,
+            href: null,
+            status: 'ok',
+            resolved: null,
+            position: draft.position(start, end),
+            at: [attribution.start, attribution.end],
+          })
+        }
+      }
+      found.sort((a, b) => a.at[0] - b.at[0])
+      for (const { at, ...citation } of found) {
+        const offset = citation.position.start.offset
+        const sectionId = sectionAt(draft, offset)
+        const bulletId = bulletAt(draft, offset)?.id ?? null
+        draft.citations.push({
+          ...citation,
+          id: draft.ids.make('c', sectionId ?? '', citation.kind, citation.label, citation.href ?? ''),
+          sentence: sentenceAt(flat.text, at[0], at[1]),
+          sectionId,
+          bulletId,
+        })
+      }
+    }
+    draft.citations.sort((a, b) => a.position.start.offset - b.position.start.offset)
+  }
+}
+
+export default ficheCitations

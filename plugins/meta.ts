@@ -1,0 +1,80 @@
+/**
+ * fiche plugin: the note's metadata. Title from the front matter or the
+ * first heading when it is of depth 1 (never invented); date and place from
+ * the front matter, the reader's metadata line or a dateline such as
+ * "Paris, le 5 février 2026."; the lead (standfirst) is the first paragraph
+ * before the first section.
+ */
+import type { Paragraph, Root } from 'mdast'
+import type { Plugin } from 'unified'
+import { draftOf } from '../src/pipeline/draft.ts'
+import { parseFrenchDate } from '../src/text/dates.ts'
+import { collapseSpace } from '../src/text/normalize.ts'
+
+/** Reads "Paris, le 5 février 2026." or "Le 5 février 2026" into place and ISO date. */
+export function parseDateline(text: string): { place: string | null; date: string } | null {
+  const match =
+    /^(?:(?<place>\p{Lu}[\p{L}'’ -]{0,40}?),[\s\u00a0]+)?(?:le|Le)[\s\u00a0]+(?<date>.+?)\.?$/u.exec(
+      collapseSpace(text),
+    )
+  if (!match?.groups) return null
+  const date = parseFrenchDate(match.groups.date!)
+  if (!date || date.index !== 0 || date.length !== match.groups.date!.length) return null
+  return { place: match.groups.place?.trim() ?? null, date: date.iso }
+}
+
+/** Normalizes a front-matter date (string or Date) to ISO 8601. */
+function isoDate(value: unknown): string | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10)
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10)
+    return parseFrenchDate(value)?.iso ?? null
+  }
+  return null
+}
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : null
+
+/** Extracts title, date, place and lead. */
+const ficheMeta: Plugin<[], Root> = function () {
+  return (tree, file) => {
+    const draft = draftOf(file)
+    const front = file.data.frontmatter ?? {}
+    const children = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'html')
+    const first = children[0]
+    let title = text(front.title) ?? text(front.titre)
+    let index = 0
+    if (first?.type === 'heading' && first.depth === 1) {
+      title ??= collapseSpace(draft.flatten(first).text)
+      index = 1
+    }
+    let date = isoDate(front.date)
+    let place = text(front.place) ?? text(front.lieu)
+    const paragraphs: Paragraph[] = []
+    for (; index < children.length; index++) {
+      const node = children[index]!
+      if (node.type === 'heading') break
+      if (node.type === 'paragraph') paragraphs.push(node)
+    }
+    let lead = text(front.lead) ?? text(front.chapo) ?? text(front.description)
+    for (const paragraph of paragraphs) {
+      const offset = paragraph.position?.start.offset ?? 0
+      const dateline = draft.roles.size === 0 ? parseDateline(draft.flatten(paragraph).text) : null
+      if (dateline && !draft.roles.has(offset)) {
+        draft.roles.set(offset, 'dateline')
+        date ??= dateline.date
+        place ??= dateline.place
+        continue
+      }
+      if (lead === null) {
+        lead = collapseSpace(draft.flatten(paragraph).text)
+        draft.roles.set(offset, 'lead')
+        break
+      }
+    }
+    draft.meta = { title, date, place, lead, frontmatter: front }
+  }
+}
+
+export default ficheMeta

@@ -1,0 +1,75 @@
+/**
+ * The `fiche` command line: parses arguments from the option table and
+ * dispatches to the commands. Heavy modules load only with their command.
+ * Exit codes: 0 success, 1 failed files or errors found, 2 usage or
+ * configuration error.
+ */
+import { readFileSync } from 'node:fs'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { commands, commonOptions, helpText } from './options.ts'
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string
+}
+
+/** Runs the CLI with the given arguments; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv
+  if (first === undefined || first === '--help' || first === '-h') {
+    process.stdout.write(helpText(null))
+    return first === undefined ? 2 : 0
+  }
+  if (first === '--version' || first === '-v') {
+    process.stdout.write(`${pkg.version}\n`)
+    return 0
+  }
+  const spec = commands[first]
+  if (!spec) {
+    process.stderr.write(`fiche: unknown command "${first}", expected one of: ${Object.keys(commands).join(', ')}\n`)
+    return 2
+  }
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: { ...spec.options, ...commonOptions } as ParseArgsConfig['options'],
+    })
+  } catch (error) {
+    process.stderr.write(`fiche ${first}: ${(error as Error).message}\n${helpText(first)}`)
+    return 2
+  }
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>
+  if (values.help) {
+    process.stdout.write(helpText(first))
+    return 0
+  }
+  if (values.version) {
+    process.stdout.write(`${pkg.version}\n`)
+    return 0
+  }
+  const { loadConfig, ConfigError } = await import('../config/resolve.ts')
+  let config
+  try {
+    config = await loadConfig(typeof values.config === 'string' ? values.config : null, process.cwd())
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`fiche: ${error.message}\n`)
+      return 2
+    }
+    throw error
+  }
+  switch (first) {
+    case 'build': {
+      const { runBuild } = await import('./build.ts')
+      return runBuild(config, {
+        paths: parsed.positionals,
+        out: typeof values.out === 'string' ? values.out : null,
+        quiet: values.quiet === true,
+      })
+    }
+    default:
+      return 2
+  }
+}

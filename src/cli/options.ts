@@ -1,0 +1,65 @@
+/**
+ * The CLI's commands and options as one typed table, from which both the
+ * argument parser and `--help` are generated, so they cannot drift apart.
+ */
+
+/** One command-line option. */
+export interface OptionSpec {
+  type: 'string' | 'boolean'
+  short?: string
+  /** Shown in `--help`. */
+  description: string
+  /** Placeholder of the value in `--help`. */
+  value?: string
+  multiple?: boolean
+}
+
+/** One command. */
+export interface CommandSpec {
+  summary: string
+  usage: string
+  options: Record<string, OptionSpec>
+}
+
+/** Options every command takes. */
+export const commonOptions: Record<string, OptionSpec> = {
+  config: { type: 'string', short: 'c', value: 'FILE', description: 'configuration file (default: pipeline.config.ts)' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+  version: { type: 'boolean', short: 'v', description: 'print the version' },
+  quiet: { type: 'boolean', short: 'q', description: 'print only errors and the summary' },
+}
+
+/** The commands of `fiche`. */
+export const commands: Record<string, CommandSpec> = {
+  build: {
+    summary: 'extract the model of each note, validate it and write the outputs',
+    usage: 'fiche build [paths…] [options]',
+    options: {
+      out: { type: 'string', short: 'o', value: 'DIR', description: 'output folder (default: from the configuration, output/)' },
+    },
+  },
+}
+
+/** The text of `fiche --help` or `fiche <command> --help`. */
+export function helpText(command: string | null): string {
+  const lines: string[] = []
+  const describe = (options: Record<string, OptionSpec>) => {
+    for (const [name, spec] of Object.entries(options)) {
+      const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`
+      lines.push(`  ${flag.padEnd(28)} ${spec.description}`)
+    }
+  }
+  const spec = command ? commands[command] : undefined
+  if (spec) {
+    lines.push(`Usage: ${spec.usage}`, '', spec.summary, '', 'Options:')
+    describe(spec.options)
+    describe(commonOptions)
+  } else {
+    lines.push('Usage: fiche <command> [paths…] [options]', '', 'Commands:')
+    for (const [name, command] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${command.summary}`)
+    lines.push('', 'Options:')
+    describe(commonOptions)
+    lines.push('', 'Run `fiche <command> --help` for the options of a command.')
+  }
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,98 @@
+/** Loading and resolving the configuration: defaults filled in, errors that name the key. */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { PluggableList } from 'unified'
+import { z } from 'zod'
+import type { ExtractorOptions, FicheConfig } from './define.ts'
+
+/** The configuration with every default filled in and paths made absolute. */
+export interface ResolvedConfig {
+  root: string
+  input: string[]
+  output: string
+  language: string
+  remarkPlugins: PluggableList
+  plugins: PluggableList
+  extractors: ExtractorOptions
+}
+
+/** A configuration that cannot be used; the CLI exits with code 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+const pluggable = z.custom<PluggableList[number]>(
+  (value) =>
+    typeof value === 'function' ||
+    (Array.isArray(value) && typeof value[0] === 'function') ||
+    (typeof value === 'object' && value !== null && ('plugins' in value || 'settings' in value)),
+  { message: 'expected a unified plugin, [plugin, options] or a preset' },
+)
+
+const ConfigSchema = z.strictObject({
+  input: z.array(z.string().min(1)).min(1).optional(),
+  output: z.string().min(1).optional(),
+  language: z.string().min(2).optional(),
+  remarkPlugins: z.array(pluggable).optional(),
+  plugins: z.array(pluggable).optional(),
+  extractors: z
+    .strictObject({
+      citations: z.strictObject({ attributions: z.boolean().optional() }).optional(),
+      statistics: z
+        .strictObject({
+          kinds: z
+            .array(
+              z.enum(['percent', 'money', 'count', 'duration', 'multiplier', 'ratio', 'date', 'year']),
+            )
+            .optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+})
+
+/** Checks a user configuration and fills in the defaults. */
+export function resolveConfig(config: unknown, root: string): ResolvedConfig {
+  const parsed = ConfigSchema.safeParse(config ?? {})
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const key = issue.path.join('.') || '(root)'
+    const detail =
+      issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message
+    throw new ConfigError(`Configuration error at "${key}": ${detail}`)
+  }
+  const user: FicheConfig = parsed.data as FicheConfig
+  return {
+    root,
+    input: (user.input ?? ['input']).map((p) => path.resolve(root, p)),
+    output: path.resolve(root, user.output ?? 'output'),
+    language: user.language ?? 'fr',
+    remarkPlugins: user.remarkPlugins ?? [],
+    plugins: user.plugins ?? [],
+    extractors: user.extractors ?? {},
+  }
+}
+
+/**
+ * Loads `pipeline.config.ts` (or the given file) and resolves it. Without a
+ * file, the defaults apply. The project root is the config file's folder.
+ */
+export async function loadConfig(file: string | null, cwd: string): Promise<ResolvedConfig> {
+  const candidate = file ? path.resolve(cwd, file) : path.join(cwd, 'pipeline.config.ts')
+  if (!existsSync(candidate)) {
+    if (file) throw new ConfigError(`Configuration file not found: ${candidate}`)
+    return resolveConfig({}, cwd)
+  }
+  let loaded: { default?: unknown }
+  try {
+    loaded = (await import(pathToFileURL(candidate).href)) as { default?: unknown }
+  } catch (error) {
+    throw new ConfigError(`${candidate}: cannot load the configuration: ${(error as Error).message}`)
+  }
+  try {
+    return resolveConfig(loaded.default, path.dirname(candidate))
+  } catch (error) {
+    throw new ConfigError(`${candidate}: ${(error as Error).message}`)
+  }
+}

@@ -1,0 +1,11 @@
+/** The public API of fiche. */
+export { defineConfig } from './config/define.ts'
+export type { ExtractorOptions, FicheConfig } from './config/define.ts'
+export { loadConfig, resolveConfig, ConfigError } from './config/resolve.ts'
+export type { ResolvedConfig } from './config/resolve.ts'
+export * from './model/schema.ts'
+export { buildNote, createProcessor, documentId } from './pipeline/process.ts'
+export type { NoteInput, NoteResult } from './pipeline/process.ts'
+export { draftOf } from './pipeline/draft.ts'
+export type { Draft } from './pipeline/draft.ts'
+export { emitJson } from './emit/json.ts'

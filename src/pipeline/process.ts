@@ -1,0 +1,96 @@
+/**
+ * The pipeline for one note: decode → read (mdast) → remark plugins →
+ * extractors → user plugins → assemble and validate the model. A failing
+ * step becomes a fatal diagnostic on that file, never a crash of the batch.
+ */
+import { createHash } from 'node:crypto'
+import path from 'node:path'
+import type { Root } from 'mdast'
+import { unified, type Processor } from 'unified'
+import { VFile } from 'vfile'
+import ficheAcronyms from '../../plugins/acronyms.ts'
+import ficheBlocks from '../../plugins/blocks.ts'
+import ficheBullets from '../../plugins/bullets.ts'
+import ficheCitations from '../../plugins/citations.ts'
+import ficheHeadings from '../../plugins/headings.ts'
+import ficheMeta from '../../plugins/meta.ts'
+import ficheStatistics from '../../plugins/statistics.ts'
+import type { ResolvedConfig } from '../config/resolve.ts'
+import type { Diagnostic, DocumentModel } from '../model/schema.ts'
+import { decodeUtf8 } from '../read/decode.ts'
+import { formatOf, readers } from '../read/index.ts'
+import { slugify } from '../text/normalize.ts'
+import { assembleModel } from './assemble.ts'
+import { createDraft } from './draft.ts'
+
+/** A note to build: where it is and its bytes. */
+export interface NoteInput {
+  /** Absolute path. */
+  path: string
+  bytes: Uint8Array
+}
+
+/** The outcome for one note: a model, or a fatal diagnostic naming the file. */
+export type NoteResult =
+  | { path: string; relativePath: string; ok: true; model: DocumentModel; tree: Root }
+  | { path: string; relativePath: string; ok: false; error: Diagnostic }
+
+/** The unified processor that runs the transformers over a parsed tree. */
+export function createProcessor(config: ResolvedConfig): Processor<Root, Root, Root> {
+  return unified()
+    .use(config.remarkPlugins)
+    .use(ficheMeta)
+    .use(ficheHeadings)
+    .use(ficheBullets)
+    .use(ficheCitations, config.extractors.citations)
+    .use(ficheStatistics, config.extractors.statistics)
+    .use(ficheAcronyms)
+    .use(ficheBlocks)
+    .use(config.plugins) as unknown as Processor<Root, Root, Root>
+}
+
+/** The document id: the slug of the file name without its extension. */
+export function documentId(filePath: string): string {
+  return slugify(path.basename(filePath).replace(/\.(md|markdown|txt)$/i, ''))
+}
+
+/** Builds the model of one note. Never throws: failures come back as `ok: false`. */
+export async function buildNote(
+  input: NoteInput,
+  config: ResolvedConfig,
+  processor = createProcessor(config),
+): Promise<NoteResult> {
+  const relativePath = path.relative(config.root, input.path).split(path.sep).join('/')
+  const fail = (message: string): NoteResult => ({
+    path: input.path,
+    relativePath,
+    ok: false,
+    error: {
+      ruleId: 'fatal',
+      source: 'fiche',
+      severity: 'error',
+      message: `${relativePath}: ${message}`,
+      position: null,
+      url: null,
+      fatal: true,
+    },
+  })
+  const format = formatOf(input.path)
+  if (!format) return fail('Unexpected file type, expected .md, .markdown or .txt')
+  try {
+    const text = decodeUtf8(input.bytes)
+    const file = new VFile({ path: relativePath, value: text, cwd: config.root })
+    const tree = readers[format](file)
+    file.data.fiche = createDraft(file, format)
+    const transformed = (await processor.run(tree, file)) as Root
+    const model = assembleModel(file.data.fiche, file, documentId(input.path), {
+      path: relativePath,
+      format,
+      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      language: config.language,
+    })
+    return { path: input.path, relativePath, ok: true, model, tree: transformed }
+  } catch (error) {
+    return fail((error as Error).message)
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Pure helpers for citations: reading an author-year label, classifying a
+ * link target, and finding textual attributions ("Selon Le Figaro").
+ */
+import type { CitationStatus } from '../model/schema.ts'
+
+/** What an author-year label says. */
+export interface AuthorYear {
+  authors: string[]
+  etAl: boolean
+  year: number | null
+  yearSuffix: string | null
+  /** True when the label has the canonical form "Author, 2025" / "A et al., 2025a". */
+  wellFormed: boolean
+}
+
+/**
+ * Reads labels that look like an author-year reference: "Karnofsky, 2025",
+ * "Kučinskas et al., 2025", "The New York Times, 2025", "Smith & Jones,
+ * 2024b", and malformed ones a rule should report: "Karnofsky 2025",
+ * "(2025)", "Karnofsky, 25". Returns null for other labels.
+ */
+export function parseAuthorYear(label: string): AuthorYear | null {
+  const text = label.replace(/[\s\u00a0\u202f]+/gu, ' ').trim()
+  const match = /^\(?(?<names>[^()\d]*?)(?<comma>,)? ?(?<year>\d{2}|\d{4})(?<suffix>[a-z])?\)?$/u.exec(text)
+  if (!match?.groups) return null
+  const names = match.groups.names!.trim().replace(/,$/, '').trim()
+  if (names !== '' && !/^\p{Lu}/u.test(names)) return null
+  if (names.split(' ').length > 8) return null
+  const etAl = /\bet al\.?$/u.test(names)
+  const base = names.replace(/,?\s*et al\.?$/u, '').trim()
+  const authors = base === '' ? [] : base.split(/\s*(?:&|\bet\b|\band\b|;)\s*/u).filter(Boolean)
+  const year = Number(match.groups.year)
+  const fourDigits = match.groups.year!.length === 4
+  return {
+    authors,
+    etAl,
+    year: fourDigits ? year : null,
+    yearSuffix: match.groups.suffix ?? null,
+    wellFormed:
+      fourDigits && authors.length > 0 && match.groups.comma === ',' && !text.startsWith('('),
+  }
+}
+
+/** Markers of a target left to fill in. */
+const PLACEHOLDER = /^(?:#|todo|tbd|xxx|fixme|à compléter|a completer|lien|url|link|\.\.\.|…)?$/iu
+const TODO_INSIDE = /\b(?:TODO|TBD|FIXME|XXX)\b|à compléter/iu
+const UNSAFE = /^(?:javascript|data|vbscript|file):/i
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i
+
+/** Classifies a link target. */
+export function classifyHref(href: string): CitationStatus {
+  const target = href.trim()
+  if (PLACEHOLDER.test(target) || TODO_INSIDE.test(target)) return 'placeholder'
+  if (UNSAFE.test(target.replace(/[\s\u0000-\u001f]+/g, ''))) return 'unsafe-scheme'
+  if (target.startsWith('#')) return 'anchor'
+  if (SCHEME.test(target) || target.startsWith('//')) return 'ok'
+  return 'relative'
+}
+
+/** A textual attribution found in prose. */
+export interface Attribution {
+  label: string
+  start: number
+  end: number
+}
+
+/** Words that introduce a source: "selon", "d'après", "publiés par", "rapporte"… */
+const INTRODUCER =
+  /(?<![\p{L}])(?:selon|d['’]après|d['’]apres|(?:publié|publiée|publiés|publiées|rapporté|rapportée|rapportés|rapportées|cité|citée|cités|citées|révélé|révélée|révélés|révélées|diffusé|diffusée|diffusés|diffusées)\s+par|rapporte|rapportent|indique|indiquent|écrit|écrivent|source\s*:)[\s\u00a0]+/giu
+
+/** A capitalised name: "Le Figaro", "AFP", "The New York Times", "l'Agence France-Presse". */
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’.&-]*|\d+[\p{L}]*)`
+const CONNECTOR = String.raw`(?:de|du|des|de la|of|the|for|and|&|d['’]|l['’])`
+const NAME = new RegExp(
+  String.raw`^(?:(?:Le|La|Les|L['’]|le|la|les|l['’])\s*)?${NAME_WORD}(?:[\s\u00a0]+(?:${CONNECTOR}[\s\u00a0]*)?${NAME_WORD})*`,
+  'u',
+)
+/** Joins two sources of one attribution: "Le Figaro avec AFP", "Reuters et l'AFP". */
+const JOINER = /^[\s\u00a0]+(?:avec|et|and)[\s\u00a0]+/u
+
+/**
+ * Finds attributions such as "Selon Le Figaro", "publiés par Le Figaro avec
+ * AFP" (two sources), "d'après l'AFP". The source must be a capitalised
+ * name: "selon les experts" is not an attribution.
+ */
+export function findAttributions(text: string): Attribution[] {
+  const found: Attribution[] = []
+  for (const intro of text.matchAll(INTRODUCER)) {
+    let cursor = intro.index + intro[0].length
+    for (;;) {
+      const name = NAME.exec(text.slice(cursor))
+      if (!name) break
+      const label = name[0].replace(/[.’']+$/u, '').trim()
+      if (label === '' || /^(?:Le|La|Les|L['’])$/u.test(label)) break
+      const article = /^[lL]['’]\s*/u.exec(label)?.[0].length ?? 0
+      found.push({ label: label.slice(article), start: cursor + article, end: cursor + label.length })
+      cursor += name[0].length
+      const joiner = JOINER.exec(text.slice(cursor))
+      if (!joiner) break
+      cursor += joiner[0].length
+    }
+  }
+  return found
+}
