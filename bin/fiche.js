@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `fiche` command: registers tsx so the TypeScript
 // sources (and the user's pipeline.config.ts) load directly, then runs the CLI.
+import process from 'node:process'
 import { register } from 'tsx/esm/api'
 
 register()

@@ -48,7 +48,8 @@ function toBlocks(nodes: RootContent[], draft: Draft): Block[] {
           ordered: Boolean(node.ordered),
           start: node.ordered ? (node.start ?? 1) : null,
           items: node.children.map((item) => ({
-            bulletId: draft.bullets.find((b) => b.position.start.offset === offsetOf(item))?.id ?? '',
+            bulletId:
+              draft.bullets.find((b) => b.position.start.offset === offsetOf(item))?.id ?? '',
             children: toBlocks(item.children, draft),
           })),
         })
@@ -59,7 +60,9 @@ function toBlocks(nodes: RootContent[], draft: Draft): Block[] {
       case 'table':
         blocks.push({
           type: 'table',
-          rows: node.children.map((row) => row.children.map((cell) => toInlines(cell.children, draft))),
+          rows: node.children.map((row) =>
+            row.children.map((cell) => toInlines(cell.children, draft)),
+          ),
         })
         break
       case 'code':

@@ -12,7 +12,12 @@ import { collapseSpace } from '../src/text/normalize.ts'
 const ficheBullets: Plugin<[], Root> = function () {
   return (tree, file) => {
     const draft = draftOf(file)
-    const addBullet = (node: ListItem, depth: number, parentId: string | null, ordered: boolean) => {
+    const addBullet = (
+      node: ListItem,
+      depth: number,
+      parentId: string | null,
+      ordered: boolean,
+    ) => {
       const start = node.position?.start.offset ?? 0
       const end = node.position?.end.offset ?? start
       const text = collapseSpace(draft.flatten(node).text)

@@ -25,7 +25,9 @@ const ficheCitations: Plugin<[CitationOptions?], Root> = function (options = {})
     const draft = draftOf(file)
     for (const block of proseBlocks(tree)) {
       const flat = draft.flatten(block.node)
-      const found: Array<Omit<Citation, 'id' | 'sectionId' | 'bulletId' | 'sentence'> & { at: [number, number] }> = []
+      const found: Array<
+        Omit<Citation, 'id' | 'sectionId' | 'bulletId' | 'sentence'> & { at: [number, number] }
+      > = []
       for (const link of flat.links) {
         const label = collapseSpace(flat.text.slice(link.start, link.end))
         const parsed = parseAuthorYear(label)
@@ -46,7 +48,8 @@ const ficheCitations: Plugin<[CitationOptions?], Root> = function (options = {})
       }
       if (attributions) {
         for (const attribution of findAttributions(flat.text)) {
-          if (flat.links.some((l) => attribution.start < l.end && attribution.end > l.start)) continue
+          if (flat.links.some((l) => attribution.start < l.end && attribution.end > l.start))
+            continue
           const [start, end] = sourceSpan(flat, attribution.start, attribution.end)
           found.push({
             kind: 'attribution',
@@ -69,7 +72,13 @@ const ficheCitations: Plugin<[CitationOptions?], Root> = function (options = {})
         const bulletId = bulletAt(draft, offset)?.id ?? null
         draft.citations.push({
           ...citation,
-          id: draft.ids.make('c', sectionId ?? '', citation.kind, citation.label, citation.href ?? ''),
+          id: draft.ids.make(
+            'c',
+            sectionId ?? '',
+            citation.kind,
+            citation.label,
+            citation.href ?? '',
+          ),
           sentence: sentenceAt(flat.text, at[0], at[1]),
           sectionId,
           bulletId,

@@ -25,7 +25,8 @@ const ficheWordCount: Plugin<[WordCountOptions?], Root> = function (options = {}
     const counts: WordCounts = {}
     for (const block of proseBlocks(tree)) {
       const key = sectionAt(draft, block.node.position?.start.offset ?? 0) ?? '(preamble)'
-      const words = draft.flatten(block.node).text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []
+      const words =
+        draft.flatten(block.node).text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []
       counts[key] = (counts[key] ?? 0) + words.filter((w) => w.length >= minLength).length
     }
     draft.extensions['word-count'] = counts

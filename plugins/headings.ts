@@ -16,7 +16,7 @@ import { collapseSpace } from '../src/text/normalize.ts'
  * single capital letter followed by "." or ")".
  */
 const NUMBER =
-  /^(?<number>\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.|[IVXLC]{1,6}\)|[A-Z][.)])(?:[\s\u00a0\u202f]+|[\s\u00a0\u202f]*[–—-][\s\u00a0\u202f]+)(?<title>\S.*)$/su
+  /^(?<number>\d{1,3}(?:\.\d{1,3})*[.)]?|[IVXLC]{1,6}[.)]|[A-Z][.)])(?:[\s\u00a0\u202f]*[–—-][\s\u00a0\u202f]+|[\s\u00a0\u202f]+)(?<title>\S.*)$/su
 
 /** Splits "1.2 Armes…" into number "1.2" and title "Armes…". */
 export function splitHeadingNumber(text: string): { number: string | null; title: string } {

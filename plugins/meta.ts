@@ -25,7 +25,8 @@ export function parseDateline(text: string): { place: string | null; date: strin
 
 /** Normalizes a front-matter date (string or Date) to ISO 8601. */
 function isoDate(value: unknown): string | null {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10)
+  if (value instanceof Date && !Number.isNaN(value.getTime()))
+    return value.toISOString().slice(0, 10)
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10)
     return parseFrenchDate(value)?.iso ?? null

@@ -52,7 +52,8 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
   }
   progress.done()
   const failed = results.filter((r) => !r.ok)
-  for (const result of failed) if (!result.ok) process.stderr.write(`error: ${result.error.message}\n`)
+  for (const result of failed)
+    if (!result.ok) process.stderr.write(`error: ${result.error.message}\n`)
   const built = results.filter((r) => r.ok)
   const count = (key: 'headings' | 'bullets' | 'statistics' | 'citations' | 'acronyms') =>
     built.reduce((sum, r) => sum + r.model[key].length, 0)

@@ -25,7 +25,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const spec = commands[first]
   if (!spec) {
-    process.stderr.write(`fiche: unknown command "${first}", expected one of: ${Object.keys(commands).join(', ')}\n`)
+    process.stderr.write(
+      `fiche: unknown command "${first}", expected one of: ${Object.keys(commands).join(', ')}\n`,
+    )
     return 2
   }
   let parsed
@@ -52,7 +54,10 @@ export async function main(argv: string[]): Promise<number> {
   const { loadConfig, ConfigError } = await import('../config/resolve.ts')
   let config
   try {
-    config = await loadConfig(typeof values.config === 'string' ? values.config : null, process.cwd())
+    config = await loadConfig(
+      typeof values.config === 'string' ? values.config : null,
+      process.cwd(),
+    )
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`fiche: ${error.message}\n`)

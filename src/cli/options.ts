@@ -23,7 +23,12 @@ export interface CommandSpec {
 
 /** Options every command takes. */
 export const commonOptions: Record<string, OptionSpec> = {
-  config: { type: 'string', short: 'c', value: 'FILE', description: 'configuration file (default: pipeline.config.ts)' },
+  config: {
+    type: 'string',
+    short: 'c',
+    value: 'FILE',
+    description: 'configuration file (default: pipeline.config.ts)',
+  },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
   version: { type: 'boolean', short: 'v', description: 'print the version' },
   quiet: { type: 'boolean', short: 'q', description: 'print only errors and the summary' },
@@ -35,7 +40,12 @@ export const commands: Record<string, CommandSpec> = {
     summary: 'extract the model of each note, validate it and write the outputs',
     usage: 'fiche build [paths…] [options]',
     options: {
-      out: { type: 'string', short: 'o', value: 'DIR', description: 'output folder (default: from the configuration, output/)' },
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'DIR',
+        description: 'output folder (default: from the configuration, output/)',
+      },
     },
   },
 }
@@ -56,7 +66,8 @@ export function helpText(command: string | null): string {
     describe(commonOptions)
   } else {
     lines.push('Usage: fiche <command> [paths…] [options]', '', 'Commands:')
-    for (const [name, command] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${command.summary}`)
+    for (const [name, command] of Object.entries(commands))
+      lines.push(`  ${name.padEnd(10)} ${command.summary}`)
     lines.push('', 'Options:')
     describe(commonOptions)
     lines.push('', 'Run `fiche <command> --help` for the options of a command.')

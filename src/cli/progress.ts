@@ -20,7 +20,9 @@ export function createProgress(total: number, stream: NodeJS.WriteStream, quiet 
       }
       const width = 24
       const filled = Math.round((count / total) * width)
-      stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count}/${total} ${label.slice(0, 50).padEnd(50)}`)
+      stream.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count}/${total} ${label.slice(0, 50).padEnd(50)}`,
+      )
     },
     done() {
       if (bar && !quiet) stream.write('\n')

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { tsImport } from 'tsx/esm/api'
 import type { PluggableList } from 'unified'
 import { z } from 'zod'
 import type { ExtractorOptions, FicheConfig } from './define.ts'
@@ -43,7 +44,16 @@ const ConfigSchema = z.strictObject({
         .strictObject({
           kinds: z
             .array(
-              z.enum(['percent', 'money', 'count', 'duration', 'multiplier', 'ratio', 'date', 'year']),
+              z.enum([
+                'percent',
+                'money',
+                'count',
+                'duration',
+                'multiplier',
+                'ratio',
+                'date',
+                'year',
+              ]),
             )
             .optional(),
         })
@@ -59,7 +69,9 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
     const issue = parsed.error.issues[0]!
     const key = issue.path.join('.') || '(root)'
     const detail =
-      issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message
+      issue.code === 'unrecognized_keys'
+        ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : issue.message
     throw new ConfigError(`Configuration error at "${key}": ${detail}`)
   }
   const user: FicheConfig = parsed.data as FicheConfig
@@ -84,15 +96,28 @@ export async function loadConfig(file: string | null, cwd: string): Promise<Reso
     if (file) throw new ConfigError(`Configuration file not found: ${candidate}`)
     return resolveConfig({}, cwd)
   }
-  let loaded: { default?: unknown }
+  let loaded: unknown
   try {
-    loaded = (await import(pathToFileURL(candidate).href)) as { default?: unknown }
+    const module = (await tsImport(pathToFileURL(candidate).href, import.meta.url)) as {
+      default?: unknown
+    }
+    loaded = module.default
+    // A config file outside an ES module package is compiled as CommonJS: unwrap its default.
+    if (isObject(loaded) && Object.keys(loaded).length === 1 && 'default' in loaded) {
+      loaded = loaded.default
+    }
   } catch (error) {
-    throw new ConfigError(`${candidate}: cannot load the configuration: ${(error as Error).message}`)
+    throw new ConfigError(
+      `${candidate}: cannot load the configuration: ${(error as Error).message}`,
+    )
   }
   try {
-    return resolveConfig(loaded.default, path.dirname(candidate))
+    return resolveConfig(loaded, path.dirname(candidate))
   } catch (error) {
     throw new ConfigError(`${candidate}: ${(error as Error).message}`)
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
 }

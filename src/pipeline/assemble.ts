@@ -34,7 +34,12 @@ export function toDiagnostic(message: VFile['messages'][number], draft: Draft | 
 }
 
 /** Builds and validates the model; throws a readable error when it is invalid. */
-export function assembleModel(draft: Draft, file: VFile, id: string, source: Source): DocumentModel {
+export function assembleModel(
+  draft: Draft,
+  file: VFile,
+  id: string,
+  source: Source,
+): DocumentModel {
   for (const bullet of draft.bullets) {
     bullet.citationIds = draft.citations.filter((c) => c.bulletId === bullet.id).map((c) => c.id)
     bullet.statisticIds = draft.statistics.filter((s) => s.bulletId === bullet.id).map((s) => s.id)

@@ -99,7 +99,10 @@ export function createDraft(file: VFile, format: 'markdown' | 'text'): Draft {
 /** Returns the draft of a file, failing clearly when the pipeline did not create one. */
 export function draftOf(file: VFile): Draft {
   const draft = file.data.fiche
-  if (!draft) throw new Error(`${file.path}: no fiche draft on the file; run plugins through the fiche pipeline`)
+  if (!draft)
+    throw new Error(
+      `${file.path}: no fiche draft on the file; run plugins through the fiche pipeline`,
+    )
   return draft
 }
 

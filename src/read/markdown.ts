@@ -22,7 +22,9 @@ export function readMarkdown(file: VFile): Root {
     try {
       const data: unknown = parseYaml(first.value)
       file.data.frontmatter =
-        data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}
+        data && typeof data === 'object' && !Array.isArray(data)
+          ? (data as Record<string, unknown>)
+          : {}
     } catch (error) {
       const message = file.message(
         `Unexpected front matter that is not valid YAML (${(error as Error).message.split('\n')[0]}), expected a YAML mapping`,

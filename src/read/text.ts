@@ -186,12 +186,20 @@ function buildList(block: Line[], span: Span): List {
     const textStart = line.start + marker
     const paragraph: Paragraph = {
       type: 'paragraph',
-      children: [{ type: 'text', value: line.text.slice(marker).trim(), position: span(textStart, end) }],
+      children: [
+        { type: 'text', value: line.text.slice(marker).trim(), position: span(textStart, end) },
+      ],
       position: span(textStart, end),
     }
     return { type: 'listItem', spread: false, children: [paragraph], position: span(start, end) }
   })
   const start = trimmedRange(block[0]!)[0]
   const end = trimmedRange(block.at(-1)!)[1]
-  return { type: 'list', ordered: false, spread: false, children: items, position: span(start, end) }
+  return {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: items,
+    position: span(start, end),
+  }
 }

@@ -38,7 +38,9 @@ const STOPWORDS = new Set(
     ' ',
   ),
 )
-const DETERMINERS = new Set('l la le les d de des du au aux un une ce cet cette ses son sa leur'.split(' '))
+const DETERMINERS = new Set(
+  'l la le les d de des du au aux un une ce cet cette ses son sa leur'.split(' '),
+)
 
 /** An acronym: 2 to 12 characters, at least two capitals, at least half of its letters capitals. */
 export function isAcronym(token: string): boolean {
@@ -95,7 +97,11 @@ function schwartzHearst(acronym: string, words: Word[], text: string): number {
 
 /** Word initials in any order: the last content words' initials are the acronym's letters. */
 function initialsInAnyOrder(acronym: string, words: Word[]): number {
-  const letters = [...acronym].filter((c) => /\p{L}/u.test(c)).map(fold).sort().join('')
+  const letters = [...acronym]
+    .filter((c) => /\p{L}/u.test(c))
+    .map(fold)
+    .sort()
+    .join('')
   let content = 0
   for (let i = words.length - 1; i >= 0; i--) {
     if (STOPWORDS.has(words[i]!.text.toLowerCase())) continue
@@ -126,7 +132,11 @@ function capitalisedName(words: Word[]): number {
 }
 
 function isCapitalised(word: Word | undefined): boolean {
-  return word !== undefined && /^\p{Lu}\p{Ll}/u.test(word.text) && !DETERMINERS.has(word.text.toLowerCase())
+  return (
+    word !== undefined &&
+    /^\p{Lu}\p{Ll}/u.test(word.text) &&
+    !DETERMINERS.has(word.text.toLowerCase())
+  )
 }
 
 /** Finds the long form before `end` for `acronym`; `strict` disables the name fallback. */
@@ -199,7 +209,13 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
     const words = wordsOf(inner, innerStart)
     const index = schwartzHearst(short, words, text)
     if (index !== 0) continue
-    add(short, match.index, { start: words[0]!.start, end: words.at(-1)!.end }, match.index, match.index + match[0].length)
+    add(
+      short,
+      match.index,
+      { start: words[0]!.start, end: words.at(-1)!.end },
+      match.index,
+      match.index + match[0].length,
+    )
   }
   return found.sort((a, b) => a.start - b.start)
 }

@@ -22,7 +22,8 @@ export interface AuthorYear {
  */
 export function parseAuthorYear(label: string): AuthorYear | null {
   const text = label.replace(/[\s\u00a0\u202f]+/gu, ' ').trim()
-  const match = /^\(?(?<names>[^()\d]*?)(?<comma>,)? ?(?<year>\d{2}|\d{4})(?<suffix>[a-z])?\)?$/u.exec(text)
+  const match =
+    /^\(?(?<names>[^()\d]*?)(?<comma>,)? ?(?<year>\d{2}|\d{4})(?<suffix>[a-z])?\)?$/u.exec(text)
   if (!match?.groups) return null
   const names = match.groups.names!.trim().replace(/,$/, '').trim()
   if (names !== '' && !/^\p{Lu}/u.test(names)) return null
@@ -48,11 +49,16 @@ const TODO_INSIDE = /\b(?:TODO|TBD|FIXME|XXX)\b|à compléter/iu
 const UNSAFE = /^(?:javascript|data|vbscript|file):/i
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i
 
+/** Drops white space and control characters, which browsers ignore inside a URL scheme. */
+function withoutControls(text: string): string {
+  return [...text].filter((char) => char.charCodeAt(0) > 0x20).join('')
+}
+
 /** Classifies a link target. */
 export function classifyHref(href: string): CitationStatus {
   const target = href.trim()
   if (PLACEHOLDER.test(target) || TODO_INSIDE.test(target)) return 'placeholder'
-  if (UNSAFE.test(target.replace(/[\s\u0000-\u001f]+/g, ''))) return 'unsafe-scheme'
+  if (UNSAFE.test(withoutControls(target))) return 'unsafe-scheme'
   if (target.startsWith('#')) return 'anchor'
   if (SCHEME.test(target) || target.startsWith('//')) return 'ok'
   return 'relative'
@@ -94,7 +100,11 @@ export function findAttributions(text: string): Attribution[] {
       const label = name[0].replace(/[.’']+$/u, '').trim()
       if (label === '' || /^(?:Le|La|Les|L['’])$/u.test(label)) break
       const article = /^[lL]['’]\s*/u.exec(label)?.[0].length ?? 0
-      found.push({ label: label.slice(article), start: cursor + article, end: cursor + label.length })
+      found.push({
+        label: label.slice(article),
+        start: cursor + article,
+        end: cursor + label.length,
+      })
       cursor += name[0].length
       const joiner = JOINER.exec(text.slice(cursor))
       if (!joiner) break

@@ -21,7 +21,9 @@ const FULL_DATE = new RegExp(
 )
 
 /** Parses the first full French date of `text` into an ISO date, or null. */
-export function parseFrenchDate(text: string): { iso: string; index: number; length: number } | null {
+export function parseFrenchDate(
+  text: string,
+): { iso: string; index: number; length: number } | null {
   const match = FULL_DATE.exec(text)
   if (!match) return null
   const month = monthNumber(match[2]!)

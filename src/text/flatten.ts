@@ -34,7 +34,13 @@ export function flattenInline(node: Parents, source: string): FlatText {
     if (SKIPPED.has(child.type)) return
     if (child.type === 'list' || child.type === 'code' || child.type === 'table') return
     if (child.type === 'text' || child.type === 'inlineCode') {
-      appendMapped(flat, child.value, source, child.position?.start.offset, child.position?.end.offset)
+      appendMapped(
+        flat,
+        child.value,
+        source,
+        child.position?.start.offset,
+        child.position?.end.offset,
+      )
       return
     }
     if (child.type === 'break') {
@@ -101,7 +107,9 @@ function appendMapped(
 }
 
 function skipEntity(source: string, cursor: number, end: number): number {
-  const entity = /^&(?:#\d+|#x[0-9a-f]+|\w+);/i.exec(source.slice(cursor, Math.min(end, cursor + 12)))
+  const entity = /^&(?:#\d+|#x[0-9a-f]+|\w+);/i.exec(
+    source.slice(cursor, Math.min(end, cursor + 12)),
+  )
   return entity ? cursor + entity[0].length : cursor + 1
 }
 

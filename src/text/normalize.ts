@@ -7,7 +7,10 @@ export function collapseSpace(text: string): string {
 
 /** Removes diacritics and lower-cases: "Kučinskas" → "kucinskas". */
 export function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
 }
 
 /** A URL-safe slug of a file name or title: "Note CeSIA 2026" → "note-cesia-2026". */

@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const bin = path.resolve(import.meta.dirname, '../../bin/fiche.js')
+
+async function fiche(cwd: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('node', [bin, ...args], { cwd })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+function project(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fiche-cli-'))
+  mkdirSync(path.join(dir, 'input'))
+  return dir
+}
+
+describe('fiche build', () => {
+  it('builds the good files, names the bad ones and exits 1', async () => {
+    const dir = project()
+    writeFileSync(
+      path.join(dir, 'input', 'bonne-note.md'),
+      '# Note\n\n- Un point, selon Le Monde.\n',
+    )
+    writeFileSync(path.join(dir, 'input', 'article.txt'), 'date 2025-01-02 Un texte.\n')
+    writeFileSync(
+      path.join(dir, 'input', 'latin1.md'),
+      Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]),
+    )
+    symlinkSync(path.join(dir, 'missing.md'), path.join(dir, 'input', 'lien-casse.md'))
+    const result = await fiche(dir, 'build')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/input\/latin1\.md: .*not UTF-8/)
+    expect(result.stderr).toMatch(/input\/lien-casse\.md: cannot read the file \(ENOENT\)/)
+    expect(result.stderr).toMatch(/2 document\(s\) built, 2 failed/)
+    const model = JSON.parse(
+      readFileSync(path.join(dir, 'output', 'bonne-note', 'model.json'), 'utf8'),
+    )
+    expect(model.meta.title).toBe('Note')
+    expect(existsSync(path.join(dir, 'output', 'article', 'model.json'))).toBe(true)
+    expect(readdirSync(path.join(dir, 'output')).sort()).toEqual(['article', 'bonne-note'])
+  })
+
+  it('exits 0 on good files and honours --out and explicit paths', async () => {
+    const dir = project()
+    writeFileSync(path.join(dir, 'input', 'a.md'), '# A\n')
+    writeFileSync(path.join(dir, 'input', 'b.md'), '# B\n')
+    const result = await fiche(dir, 'build', 'input/a.md', '--out', 'ailleurs')
+    expect(result.code).toBe(0)
+    expect(readdirSync(path.join(dir, 'ailleurs'))).toEqual(['a'])
+  })
+
+  it('reports usage and configuration errors with exit code 2', async () => {
+    const dir = project()
+    expect((await fiche(dir, 'build', '--nope')).code).toBe(2)
+    expect((await fiche(dir, 'frobnicate')).code).toBe(2)
+    writeFileSync(path.join(dir, 'pipeline.config.ts'), 'export default { inputs: ["x"] }\n')
+    const bad = await fiche(dir, 'build')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/unknown key "inputs"/)
+  })
+
+  it('prints help and version', async () => {
+    const dir = project()
+    const help = await fiche(dir, 'build', '--help')
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/--out DIR/)
+    expect((await fiche(dir, '--version')).stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+})

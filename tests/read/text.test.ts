@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { isHeadingLine } from '../../src/read/text.ts'
+import { modelOf } from '../helpers.ts'
+
+const article = [
+  ' date 2025-09-23 Alors que débute la session, une lettre a été publiée.',
+  '',
+  'Dans une lettre ouverte, les signataires réclament des règles.',
+  '',
+  'Des garde-fous jugés urgents',
+  '',
+  'Selon Le Monde, la démarche est inédite.',
+  '',
+].join('\n')
+
+describe('plain-text reader', () => {
+  it('recovers the date line and starts the first paragraph after it', async () => {
+    const model = await modelOf(article, 'article.txt')
+    expect(model.meta.date).toBe('2025-09-23')
+    expect(model.meta.title).toBeNull()
+    expect(model.meta.lead).toBe('Alors que débute la session, une lettre a été publiée.')
+    const first = model.blocks[0]
+    expect(first).toMatchObject({ type: 'paragraph', role: 'lead' })
+    if (first?.type !== 'paragraph') throw new Error('expected a paragraph')
+    expect(first.position.start).toEqual({ line: 1, column: 18, offset: 17 })
+  })
+
+  it('finds sub-headings between paragraphs and every paragraph', async () => {
+    const model = await modelOf(article, 'article.txt')
+    expect(model.headings.map((h) => [h.depth, h.text])).toEqual([
+      [2, 'Des garde-fous jugés urgents'],
+    ])
+    expect(model.blocks.filter((b) => b.type === 'paragraph')).toHaveLength(3)
+  })
+
+  it('takes a short first line before a paragraph as the title, never invents one', async () => {
+    const titled = await modelOf('Une lettre pour l’IA\n\nLe texte commence ici.\n', 'a.txt')
+    expect(titled.meta.title).toBe('Une lettre pour l’IA')
+    const untitled = await modelOf('Le texte commence ici, sans titre.\n\nEt continue.\n', 'b.txt')
+    expect(untitled.meta.title).toBeNull()
+  })
+
+  it('reads bullet lines as a list and CRLF line endings', async () => {
+    const model = await modelOf(
+      'Intro du texte.\r\n\r\n- premier point ;\r\n- second point.\r\n',
+      'c.txt',
+    )
+    expect(model.bullets.map((b) => [b.text, b.position.start.line])).toEqual([
+      ['premier point ;', 3],
+      ['second point.', 4],
+    ])
+  })
+
+  it('tells heading lines from sentences', () => {
+    expect(isHeadingLine('Des soutiens issus de la recherche')).toBe(true)
+    expect(isHeadingLine('Une phrase qui se termine.')).toBe(false)
+    expect(isHeadingLine('minuscule au début')).toBe(false)
+    expect(isHeadingLine('Mot '.repeat(30))).toBe(false)
+  })
+})

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { classifyHref, findAttributions, parseAuthorYear } from '../../src/text/citations.ts'
+
+describe('author-year labels', () => {
+  it.each([
+    ['Karnofsky, 2025', ['Karnofsky'], 2025, true],
+    ['Kučinskas et al., 2025', ['Kučinskas'], 2025, true],
+    ['The New York Times, 2025', ['The New York Times'], 2025, true],
+    ['Smith & Jones, 2024b', ['Smith', 'Jones'], 2024, true],
+    ['Karnofsky 2025', ['Karnofsky'], 2025, false],
+    ['(2025)', [], 2025, false],
+    ['Karnofsky, 25', ['Karnofsky'], null, false],
+  ])('%s', (label, authors, year, wellFormed) => {
+    expect(parseAuthorYear(label)).toMatchObject({ authors, year, wellFormed })
+  })
+
+  it('reads the et al. and suffix parts', () => {
+    expect(parseAuthorYear('Götting et al., 2025a')).toMatchObject({ etAl: true, yearSuffix: 'a' })
+  })
+
+  it.each([
+    'Global Call for AI Red Lines',
+    'nécessaire et réaliste',
+    'a annoncé',
+    'GPT-4o',
+    'rapport 2025 du GIEC',
+  ])('is not author-year: %s', (label) => expect(parseAuthorYear(label)).toBeNull())
+})
+
+describe('link targets', () => {
+  it.each([
+    ['#', 'placeholder'],
+    ['', 'placeholder'],
+    ['TODO', 'placeholder'],
+    ['https://example.org/TODO', 'placeholder'],
+    ['https://example.org/a', 'ok'],
+    ['mailto:a@b.fr', 'ok'],
+    ['#section-2', 'anchor'],
+    ['notes/autre.md', 'relative'],
+    ['javascript:alert(1)', 'unsafe-scheme'],
+    ['JaVaScRiPt:alert(1)', 'unsafe-scheme'],
+    ['data:text/html,x', 'unsafe-scheme'],
+    ['vbscript:x', 'unsafe-scheme'],
+    ['file:///etc/passwd', 'unsafe-scheme'],
+  ])('%s → %s', (href, status) => expect(classifyHref(href)).toBe(status))
+})
+
+describe('attributions', () => {
+  const labels = (text: string) => findAttributions(text).map((a) => a.label)
+
+  it('finds sources introduced by selon, d’après, publiés par', () => {
+    expect(labels('Selon Le Figaro, la démarche intervient.')).toEqual(['Le Figaro'])
+    expect(labels('Selon les extraits publiés par Le Figaro avec AFP, la lettre')).toEqual([
+      'Le Figaro',
+      'AFP',
+    ])
+    expect(labels("D'après l'Agence France-Presse, rien")).toEqual(['Agence France-Presse'])
+    expect(labels('selon The New York Times et Reuters.')).toEqual([
+      'The New York Times',
+      'Reuters',
+    ])
+  })
+
+  it('gives exact offsets', () => {
+    const text = 'Il a dit, selon Le Monde, que'
+    const [found] = findAttributions(text)
+    expect(text.slice(found!.start, found!.end)).toBe('Le Monde')
+  })
+
+  it('ignores unnamed sources', () => {
+    expect(labels('Selon les experts, le risque augmente.')).toEqual([])
+    expect(labels('selon une trajectoire exponentielle')).toEqual([])
+  })
+})
