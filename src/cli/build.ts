@@ -1,10 +1,15 @@
 /** `fiche build`: runs the pipeline over the notes and writes the outputs. */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ResolvedConfig } from '../config/resolve.ts'
+import { ConfigError, type ResolvedConfig } from '../config/resolve.ts'
+import { emitCsl } from '../emit/csl.ts'
+import { buildBrief, loadTemplate, packDocx, type DocxTemplate } from '../emit/docx/index.ts'
 import { emitJson } from '../emit/json.ts'
+import { corpusGlossaryFiles, documentGlossaryFiles } from '../glossary/outputs.ts'
 import { findNotes } from '../pipeline/files.ts'
 import { buildNote, createProcessor, type NoteResult } from '../pipeline/process.ts'
+import { summarize, summaryLine, type FileReport } from '../report/types.ts'
+import { checkResult } from './check.ts'
 import { createProgress } from './progress.ts'
 import { writeAtomic } from './write.ts'
 
@@ -23,6 +28,9 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
   const processor = createProcessor(config)
   const progress = createProgress(files.length, process.stderr, options.quiet)
   const results: NoteResult[] = []
+  const reports: FileReport[] = []
+  const template = await readTemplate(config)
+  const sourceDateEpoch = readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH)
   for (const file of files) {
     let result: NoteResult
     try {
@@ -44,8 +52,22 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
         },
       }
     }
+    reports.push(checkResult(result, config))
     if (result.ok) {
       writeAtomic(path.join(outDir, result.model.id, 'model.json'), emitJson(result.model))
+      writeAtomic(
+        path.join(outDir, result.model.id, 'sources.csl.json'),
+        emitCsl(result.model, config.sources),
+      )
+      for (const [name, data] of Object.entries(
+        documentGlossaryFiles(result.model, config.termbase),
+      )) {
+        writeAtomic(path.join(outDir, result.model.id, name), data)
+      }
+      const brief = buildBrief(result.model, { template, toc: config.docx.toc, sourceDateEpoch })
+      writeAtomic(path.join(outDir, result.model.id, 'brief.fr.docx'), await packDocx(brief))
+      for (const diagnostic of brief.diagnostics)
+        process.stderr.write(`warning: ${diagnostic.message}\n`)
     }
     progress.step(result.ok ? `built ${result.relativePath}` : `failed ${result.relativePath}`)
     results.push(result)
@@ -55,11 +77,38 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
   for (const result of failed)
     if (!result.ok) process.stderr.write(`error: ${result.error.message}\n`)
   const built = results.filter((r) => r.ok)
+  const models = built.flatMap((r) => (r.ok ? [r.model] : []))
+  if (models.length > 0) {
+    for (const [name, data] of Object.entries(corpusGlossaryFiles(models, config.termbase))) {
+      writeAtomic(path.join(outDir, name), data)
+    }
+  }
   const count = (key: 'headings' | 'bullets' | 'statistics' | 'citations' | 'acronyms') =>
     built.reduce((sum, r) => sum + r.model[key].length, 0)
   const diagnostics = built.reduce((sum, r) => sum + r.model.diagnostics.length, 0)
   process.stderr.write(
     `${built.length} document(s) built, ${failed.length} failed: ${count('headings')} headings, ${count('bullets')} bullets, ${count('statistics')} statistics, ${count('citations')} citations, ${count('acronyms')} acronyms; ${diagnostics} diagnostic(s)\n`,
   )
+  process.stderr.write(`check: ${summaryLine(summarize(reports))}\n`)
   return failed.length > 0 ? 1 : 0
+}
+
+/** The configured Word template, read once; a template that cannot be read is a configuration error. */
+async function readTemplate(config: ResolvedConfig): Promise<DocxTemplate | null> {
+  if (!config.docx.template) return null
+  try {
+    return await loadTemplate(readFileSync(config.docx.template), config.docx.template)
+  } catch (error) {
+    throw new ConfigError(`Configuration error at "docx.template": ${(error as Error).message}`)
+  }
+}
+
+/** `SOURCE_DATE_EPOCH` (seconds), the date of briefs whose note has none; ignored when malformed. */
+function readSourceDateEpoch(value: string | undefined): number | null {
+  if (value === undefined || value === '') return null
+  if (/^\d+$/.test(value)) return Number(value)
+  process.stderr.write(
+    `warning: SOURCE_DATE_EPOCH="${value}" is not a number of seconds; ignored\n`,
+  )
+  return null
 }

@@ -74,6 +74,24 @@ export async function main(argv: string[]): Promise<number> {
         quiet: values.quiet === true,
       })
     }
+    case 'check': {
+      const { runCheck } = await import('./check.ts')
+      return runCheck(config, {
+        paths: parsed.positionals,
+        format: typeof values.format === 'string' ? values.format : 'pretty',
+        output: typeof values.output === 'string' ? values.output : null,
+        maxWarnings: typeof values['max-warnings'] === 'string' ? values['max-warnings'] : null,
+        quiet: values.quiet === true,
+      })
+    }
+    case 'align': {
+      const { runAlign } = await import('./align.ts')
+      return runAlign(config, {
+        paths: parsed.positionals,
+        out: typeof values.out === 'string' ? values.out : null,
+        quiet: values.quiet === true,
+      })
+    }
     default:
       return 2
   }

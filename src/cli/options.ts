@@ -48,6 +48,42 @@ export const commands: Record<string, CommandSpec> = {
       },
     },
   },
+  check: {
+    summary: 'validate the notes against the rules and report (exit 1 on errors)',
+    usage: 'fiche check [paths…] [options]',
+    options: {
+      format: {
+        type: 'string',
+        short: 'f',
+        value: 'NAME',
+        description: 'report format: pretty (default), json, sarif or github',
+      },
+      output: {
+        type: 'string',
+        short: 'o',
+        value: 'FILE',
+        description: 'write the report to FILE instead of stdout',
+      },
+      'max-warnings': {
+        type: 'string',
+        value: 'N',
+        description: 'also fail (exit 1) when there are more than N warnings',
+      },
+    },
+  },
+  align: {
+    summary:
+      'align a French note with its English version: segment pairs (TMX) and proposed termbase entries',
+    usage: 'fiche align <note.fr> <note.en> [options]',
+    options: {
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'DIR',
+        description: 'output folder (default: <output>/align/<fr-doc-id>/)',
+      },
+    },
+  },
 }
 
 /** The text of `fiche --help` or `fiche <command> --help`. */

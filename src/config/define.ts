@@ -5,6 +5,7 @@
 import type { PluggableList } from 'unified'
 import type { CitationOptions } from '../../plugins/citations.ts'
 import type { StatisticsOptions } from '../../plugins/statistics.ts'
+import type { RulesConfig } from '../validate/settings.ts'
 
 /** Options of the built-in extractors. */
 export interface ExtractorOptions {
@@ -34,6 +35,39 @@ export interface FicheConfig {
   plugins?: PluggableList
   /** Options of the built-in extractors. Default: every extractor with its defaults. */
   extractors?: ExtractorOptions
+  /**
+   * Validation rules (`fiche check`, `fiche build`): a preset and per-rule
+   * settings, `'off' | 'info' | 'warn' | 'error'` or `[level, options]`, e.g.
+   * `{ preset: 'strict', 'heading-number-sequence': ['error', { allowZero: true }] }`.
+   * Default: the `recommended` preset. See `docs/rules/`.
+   */
+  rules?: RulesConfig
+  /**
+   * Sources registry: CSL-JSON (Zotero export), BibTeX, YAML or CSV files
+   * (`key, authors, year, title, url`) that author-year citations resolve
+   * against. Default: none.
+   */
+  sources?: string | string[]
+  /**
+   * Termbase files (YAML, TBX or CSV; see docs/termbase.md) whose terms are
+   * matched in the notes and make the glossaries. Default:
+   * `input/termbase.yaml` when it exists, otherwise none.
+   */
+  termbase?: string | string[]
+  /** The Word brief (`output/<doc-id>/brief.fr.docx`). Default: built-in styles, no table of contents. */
+  docx?: DocxOptions
+}
+
+/** Options of the Word brief. */
+export interface DocxOptions {
+  /**
+   * A .docx or .dotx whose styles (fonts, colours, spacing) and page setup
+   * (size, margins) replace the built-in ones, like pandoc's reference
+   * document. Relative to the project. Default: none.
+   */
+  template?: string
+  /** Whether the brief has a table of contents (a TOC field Word updates on opening). Default: `false`. */
+  toc?: boolean
 }
 
 /** Identity function that gives `pipeline.config.ts` its types. */

@@ -5,6 +5,11 @@ import { pathToFileURL } from 'node:url'
 import { tsImport } from 'tsx/esm/api'
 import type { PluggableList } from 'unified'
 import { z } from 'zod'
+import { loadTermbase } from '../glossary/load.ts'
+import type { Termbase } from '../glossary/termbase.ts'
+import { TermbaseError } from '../glossary/yaml.ts'
+import { loadSources, SourcesError, type SourceRegistry } from '../sources/registry.ts'
+import { resolveRules, RuleSettingError, type ResolvedRules } from '../validate/settings.ts'
 import type { ExtractorOptions, FicheConfig } from './define.ts'
 
 /** The configuration with every default filled in and paths made absolute. */
@@ -16,6 +21,16 @@ export interface ResolvedConfig {
   remarkPlugins: PluggableList
   plugins: PluggableList
   extractors: ExtractorOptions
+  /** Active validation rules with their severity and options. */
+  rules: ResolvedRules
+  /** The loaded sources registry (no files when none is configured). */
+  sources: SourceRegistry
+  /** The termbase files, absolute. */
+  termbaseFiles: string[]
+  /** The loaded termbase (merged from `termbaseFiles`; empty when there is none). */
+  termbase: Termbase
+  /** The Word brief: template path (absolute, or null for the built-in styles) and table of contents. */
+  docx: { template: string | null; toc: boolean }
 }
 
 /** A configuration that cannot be used; the CLI exits with code 2. */
@@ -60,6 +75,18 @@ const ConfigSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  rules: z.record(z.string(), z.unknown()).optional(),
+  sources: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
+  termbase: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
+  docx: z
+    .strictObject({
+      template: z
+        .string()
+        .regex(/\.(docx|dotx)$/i, 'expected the path of a .docx or .dotx file')
+        .optional(),
+      toc: z.boolean().optional(),
+    })
+    .optional(),
 })
 
 /** Checks a user configuration and fills in the defaults. */
@@ -83,6 +110,59 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
     remarkPlugins: user.remarkPlugins ?? [],
     plugins: user.plugins ?? [],
     extractors: user.extractors ?? {},
+    ...rulesAndSources(user, root),
+    ...termbaseOf(user, root),
+    docx: docxOf(user, root),
+  }
+}
+
+/** The Word brief options; the template must exist. */
+function docxOf(user: FicheConfig, root: string): ResolvedConfig['docx'] {
+  const template = user.docx?.template ? path.resolve(root, user.docx.template) : null
+  if (template && !existsSync(template)) {
+    throw new ConfigError(
+      `Configuration error at "docx.template": file not found: ${template}, expected a .docx or .dotx file`,
+    )
+  }
+  return { template, toc: user.docx?.toc ?? false }
+}
+
+/** Loads the `termbase` files (default: `input/termbase.yaml` when it exists). */
+function termbaseOf(
+  user: FicheConfig,
+  root: string,
+): Pick<ResolvedConfig, 'termbase' | 'termbaseFiles'> {
+  const fallback = path.resolve(root, 'input/termbase.yaml')
+  const files =
+    user.termbase === undefined
+      ? existsSync(fallback)
+        ? [fallback]
+        : []
+      : [user.termbase].flat().map((p) => path.resolve(root, p))
+  try {
+    return { termbaseFiles: files, termbase: loadTermbase(files) }
+  } catch (error) {
+    if (error instanceof TermbaseError) {
+      throw new ConfigError(`Configuration error at "termbase": ${error.message}`)
+    }
+    throw error
+  }
+}
+
+/** Resolves the `rules` and loads the `sources`, as configuration errors naming the key. */
+function rulesAndSources(
+  user: FicheConfig,
+  root: string,
+): Pick<ResolvedConfig, 'rules' | 'sources'> {
+  try {
+    const files = user.sources === undefined ? [] : [user.sources].flat()
+    return { rules: resolveRules(user.rules), sources: loadSources(files, root) }
+  } catch (error) {
+    if (error instanceof RuleSettingError) throw new ConfigError(error.message)
+    if (error instanceof SourcesError) {
+      throw new ConfigError(`Configuration error at "sources": ${error.message}`)
+    }
+    throw error
   }
 }
 

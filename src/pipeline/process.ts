@@ -14,7 +14,9 @@ import ficheBullets from '../../plugins/bullets.ts'
 import ficheCitations from '../../plugins/citations.ts'
 import ficheHeadings from '../../plugins/headings.ts'
 import ficheMeta from '../../plugins/meta.ts'
+import ficheSources from '../../plugins/sources.ts'
 import ficheStatistics from '../../plugins/statistics.ts'
+import ficheTerms from '../../plugins/terms.ts'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { Diagnostic, DocumentModel } from '../model/schema.ts'
 import { decodeUtf8 } from '../read/decode.ts'
@@ -43,8 +45,10 @@ export function createProcessor(config: ResolvedConfig): Processor<Root, Root, R
     .use(ficheHeadings)
     .use(ficheBullets)
     .use(ficheCitations, config.extractors.citations)
+    .use(ficheSources, { registry: config.sources })
     .use(ficheStatistics, config.extractors.statistics)
     .use(ficheAcronyms)
+    .use(ficheTerms, { termbase: config.termbase })
     .use(ficheBlocks)
     .use(config.plugins) as unknown as Processor<Root, Root, Root>
 }

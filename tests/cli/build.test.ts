@@ -55,7 +55,13 @@ describe('fiche build', () => {
     )
     expect(model.meta.title).toBe('Note')
     expect(existsSync(path.join(dir, 'output', 'article', 'model.json'))).toBe(true)
-    expect(readdirSync(path.join(dir, 'output')).sort()).toEqual(['article', 'bonne-note'])
+    const folders = readdirSync(path.join(dir, 'output'), { withFileTypes: true })
+    expect(
+      folders
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['article', 'bonne-note'])
   })
 
   it('exits 0 on good files and honours --out and explicit paths', async () => {
@@ -64,7 +70,9 @@ describe('fiche build', () => {
     writeFileSync(path.join(dir, 'input', 'b.md'), '# B\n')
     const result = await fiche(dir, 'build', 'input/a.md', '--out', 'ailleurs')
     expect(result.code).toBe(0)
-    expect(readdirSync(path.join(dir, 'ailleurs'))).toEqual(['a'])
+    const written = readdirSync(path.join(dir, 'ailleurs'), { withFileTypes: true })
+    expect(written.filter((e) => e.isDirectory()).map((e) => e.name)).toEqual(['a'])
+    expect(existsSync(path.join(dir, 'output'))).toBe(false)
   })
 
   it('reports usage and configuration errors with exit code 2', async () => {

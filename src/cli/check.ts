@@ -1,0 +1,154 @@
+/**
+ * `fiche check`: runs the pipeline up to validation (no outputs written)
+ * and reports the messages with the chosen reporter. Exit code 1 when any
+ * error is found or there are more warnings than `--max-warnings`, 0
+ * otherwise, 2 for a usage error.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { ResolvedConfig } from '../config/resolve.ts'
+import type { Diagnostic } from '../model/schema.ts'
+import { findNotes } from '../pipeline/files.ts'
+import { buildNote, createProcessor, type NoteResult } from '../pipeline/process.ts'
+import { isReporterName, reporters } from '../report/registry.ts'
+import { summarize, summaryLine, type FileReport, type RuleInfo } from '../report/types.ts'
+import { rules } from '../validate/registry.ts'
+import type { Rule } from '../validate/rule.ts'
+import { compareDiagnostics, validateModel } from '../validate/run.ts'
+import { writeAtomic } from './write.ts'
+
+/** Options of `fiche check`. */
+export interface CheckOptions {
+  paths: string[]
+  /** Reporter name: pretty, json, sarif or github. */
+  format: string
+  /** File to write the report to; stdout when null. */
+  output: string | null
+  /** Fail when there are more warnings than this; null: no limit. */
+  maxWarnings: string | null
+  /** Report errors only. */
+  quiet: boolean
+}
+
+const packageRoot = new URL('../../', import.meta.url)
+const version = (
+  JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as { version: string }
+).version
+
+/** Builds one note; a file that cannot be read becomes a failed result, not a crash. */
+export async function buildFile(
+  file: string,
+  config: ResolvedConfig,
+  processor: ReturnType<typeof createProcessor>,
+): Promise<NoteResult> {
+  try {
+    return await buildNote({ path: file, bytes: readFileSync(file) }, config, processor)
+  } catch (error) {
+    const relativePath = path.relative(config.root, file).split(path.sep).join('/')
+    return {
+      path: file,
+      relativePath,
+      ok: false,
+      error: {
+        ruleId: 'fatal',
+        source: 'fiche',
+        severity: 'error',
+        message: `${relativePath}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        position: null,
+        url: null,
+        fatal: true,
+      },
+    }
+  }
+}
+
+/**
+ * Runs the rules on a built note and adds their messages to the model's
+ * diagnostics; returns the file's report (the fatal message of a failed note).
+ */
+export function checkResult(result: NoteResult, config: ResolvedConfig): FileReport {
+  if (!result.ok)
+    return { path: result.relativePath, documentId: null, diagnostics: [result.error] }
+  result.model.diagnostics.push(...validateModel(result.model, result.tree, config))
+  result.model.diagnostics.sort(compareDiagnostics)
+  return {
+    path: result.relativePath,
+    documentId: result.model.id,
+    diagnostics: result.model.diagnostics,
+  }
+}
+
+/** The rules as reporters describe them, with their documentation pages. */
+export function ruleInfos(config: ResolvedConfig): RuleInfo[] {
+  const levels = new Map(config.rules.active.map((a) => [a.rule.id, a.severity]))
+  return (rules as readonly Rule[]).map((rule) => {
+    const doc = new URL(`docs/rules/${rule.id}.md`, packageRoot)
+    return {
+      id: rule.id,
+      description: rule.description,
+      docsUrl: rule.docsUrl,
+      level: levels.get(rule.id) ?? 'off',
+      help: existsSync(doc) ? readFileSync(doc, 'utf8') : null,
+    }
+  })
+}
+
+/** True when the pretty reporter may use colours on this stream. */
+export function useColor(
+  stream: NodeJS.WriteStream,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true
+  return stream.isTTY === true && env.TERM !== 'dumb'
+}
+
+/** Checks the notes and writes the report; returns the exit code. */
+export async function runCheck(config: ResolvedConfig, options: CheckOptions): Promise<number> {
+  if (!isReporterName(options.format)) {
+    process.stderr.write(
+      `fiche check: unknown format "${options.format}", expected one of: ${Object.keys(reporters).join(', ')}\n`,
+    )
+    return 2
+  }
+  let maxWarnings: number | null = null
+  if (options.maxWarnings !== null) {
+    if (!/^\d+$/.test(options.maxWarnings)) {
+      process.stderr.write(
+        `fiche check: --max-warnings "${options.maxWarnings}": expected a whole number (0 or more)\n`,
+      )
+      return 2
+    }
+    maxWarnings = Number(options.maxWarnings)
+  }
+  const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
+  const processor = createProcessor(config)
+  const files: FileReport[] = []
+  for (const file of findNotes(paths)) {
+    files.push(checkResult(await buildFile(file, config, processor), config))
+  }
+  const summary = summarize(files)
+  const shown = options.quiet
+    ? files.map((f) => ({
+        ...f,
+        diagnostics: f.diagnostics.filter((d: Diagnostic) => d.severity === 'error'),
+      }))
+    : files
+  const color = options.output === null && options.format === 'pretty' && useColor(process.stdout)
+  const report = reporters[options.format](
+    { tool: { name: 'fiche', version }, files: shown, rules: ruleInfos(config), summary },
+    { color },
+  )
+  if (options.output !== null) writeAtomic(path.resolve(options.output), report)
+  else process.stdout.write(report)
+  if (options.output !== null || options.format !== 'pretty') {
+    process.stderr.write(`${summaryLine(summary)}\n`)
+  }
+  const tooManyWarnings = maxWarnings !== null && summary.warnings > maxWarnings
+  if (tooManyWarnings) {
+    process.stderr.write(
+      `fiche check: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`,
+    )
+  }
+  return summary.errors > 0 || tooManyWarnings ? 1 : 0
+}

@@ -1,0 +1,126 @@
+/**
+ * The state shared by the modules of the Word brief while it is built: the
+ * citations and their sources, the footnotes and comments collected on the
+ * way, and the diagnostics. Everything is numbered in document order, so two
+ * builds of one model give the same ids.
+ */
+import type { Paragraph } from 'docx'
+import type { Citation, Diagnostic, DocumentModel, Position } from '../../model/schema.ts'
+import { isEnglish, stripForbidden } from './text.ts'
+
+/** One numbered entry of the "Sources" section, shared by the citations that refer to it. */
+export interface SourceEntry {
+  number: number
+  /** Bookmark name of the entry, the target of the internal links. */
+  bookmark: string
+  label: string
+  title: string | null
+  authors: string[]
+  year: number | null
+  kind: Citation['kind']
+  /** The known target: the registry's URL, or the note's link when it is usable. */
+  url: string | null
+  status: Citation['status']
+  /** The link as written in the note. */
+  href: string | null
+}
+
+/** A Word comment to attach to the document. */
+export interface BriefComment {
+  id: number
+  children: Paragraph[]
+}
+
+/** The mutable state of one build. */
+export interface BriefContext {
+  model: DocumentModel
+  citations: Map<string, Citation>
+  sources: SourceEntry[]
+  sourceOf: Map<string, SourceEntry>
+  footnotes: Map<number, Paragraph[]>
+  comments: BriefComment[]
+  diagnostics: Diagnostic[]
+  /** Author and date stamped on comments. */
+  commentDate: Date | null
+  /** Next numbering instance: every list starts its own. */
+  nextListInstance: number
+}
+
+/** The target a reader can follow for a citation, or null when there is none. */
+export function citationTarget(citation: Citation): string | null {
+  if (citation.resolved?.url) return citation.resolved.url
+  if (citation.status === 'ok' && citation.href && /^(https?:|mailto:)/i.test(citation.href)) {
+    return citation.href
+  }
+  return null
+}
+
+/** Creates the context of a build: numbers the sources in the order of their first citation. */
+export function createContext(model: DocumentModel, commentDate: Date | null): BriefContext {
+  const sources: SourceEntry[] = []
+  const byKey = new Map<string, SourceEntry>()
+  const sourceOf = new Map<string, SourceEntry>()
+  for (const citation of model.citations) {
+    const url = citationTarget(citation)
+    const key =
+      citation.resolved?.key ?? (url ? `url:${url}` : `${citation.kind}:${citation.label}`)
+    let entry = byKey.get(key)
+    if (!entry) {
+      const number = sources.length + 1
+      entry = {
+        number,
+        bookmark: `source_${number}`,
+        label: citation.label,
+        title: citation.resolved?.title ?? null,
+        authors: citation.authors,
+        year: citation.year,
+        kind: citation.kind,
+        url,
+        status: citation.status,
+        href: citation.href,
+      }
+      byKey.set(key, entry)
+      sources.push(entry)
+    }
+    sourceOf.set(citation.id, entry)
+  }
+  return {
+    model,
+    citations: new Map(model.citations.map((c) => [c.id, c])),
+    sources,
+    sourceOf,
+    footnotes: new Map(),
+    comments: [],
+    diagnostics: [],
+    commentDate,
+    nextListInstance: 1,
+  }
+}
+
+/**
+ * `text` ready for the XML: characters that XML 1.0 forbids are removed and
+ * reported once per call, at `position` when known.
+ */
+export function cleanText(context: BriefContext, text: string, where: Position | null): string {
+  const { text: clean, removed } = stripForbidden(text)
+  if (removed.length > 0) {
+    const place = where
+      ? `${where.start.line}:${where.start.column}-${where.end.line}:${where.end.column}`
+      : null
+    context.diagnostics.push({
+      ruleId: 'docx-forbidden-character',
+      source: 'fiche-docx',
+      severity: 'warning',
+      message: `${context.model.source.path}${place ? `:${place}` : ''}: Unexpected control character${removed.length > 1 ? 's' : ''} ${[...new Set(removed)].join(', ')} (${removed.length}), removed from the brief: XML 1.0 forbids ${removed.length > 1 ? 'them' : 'it'}`,
+      position: where,
+      url: null,
+      fatal: false,
+    })
+  }
+  return clean
+}
+
+/** The proofing language of a span: en-GB when it reads as English, otherwise the document's. */
+export function languageOf(text: string): { value: string } | undefined {
+  return isEnglish(text) ? { value: 'en-GB' } : undefined
+}

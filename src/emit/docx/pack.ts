@@ -1,0 +1,84 @@
+/**
+ * Packing the brief to bytes, reproducibly: the docx library's zip is
+ * repacked with its entries in a fixed order and with a fixed time, and the
+ * core properties part is replaced by the one computed from the model.
+ */
+import { Packer } from 'docx'
+import JSZip from 'jszip'
+import type { Brief } from './index.ts'
+
+/** Fixed entry time; jszip writes DOS timestamps from the UTC fields. */
+const ENTRY_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0))
+
+const FIRST = ['[Content_Types].xml', '_rels/.rels']
+
+function entryOrder(a: string, b: string): number {
+  const rank = (name: string) => (FIRST.includes(name) ? FIRST.indexOf(name) : FIRST.length)
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)
+}
+
+/**
+ * Bookmark ids renumbered in document order: the docx library draws them from
+ * a counter shared by every document of the process.
+ */
+function renumberBookmarks(xml: string, ids: Map<string, string>): string {
+  return xml.replace(
+    /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g,
+    (_, head: string, id: string, tail: string) => {
+      let stable = ids.get(id)
+      if (stable === undefined) {
+        stable = String(ids.size + 1)
+        ids.set(id, stable)
+      }
+      return `${head}${stable}${tail}`
+    },
+  )
+}
+
+/**
+ * Hyperlink relationship ids renamed in order of appearance: the docx library
+ * makes them random. The parts and their `.rels` share one map.
+ */
+function renameRandomRelationships(xml: string, ids: Map<string, string>): string {
+  return xml.replace(/"rId(?!\d+")([A-Za-z0-9_-]+)"/g, (_, id: string) => {
+    let stable = ids.get(id)
+    if (stable === undefined) {
+      stable = `rIdLink${ids.size + 1}`
+      ids.set(id, stable)
+    }
+    return `"${stable}"`
+  })
+}
+
+/** The bytes of the .docx file of a built brief; same brief, same bytes. */
+export async function packDocx(brief: Brief): Promise<Uint8Array> {
+  const packed = await Packer.toBuffer(brief.document, false, [
+    { path: 'docProps/core.xml', data: brief.coreXml },
+  ])
+  const source = await JSZip.loadAsync(packed)
+  const target = new JSZip()
+  const names = Object.keys(source.files)
+    .filter((name) => !source.files[name]!.dir)
+    .sort(entryOrder)
+  const bookmarks = new Map<string, string>()
+  const relationships = new Map<string, string>()
+  for (const name of names) {
+    const entry = source.files[name]!
+    const data = /^word\/(_rels\/)?[^/]+\.(xml|rels)$/.test(name)
+      ? renameRandomRelationships(
+          renumberBookmarks(await entry.async('string'), bookmarks),
+          relationships,
+        )
+      : await entry.async('uint8array')
+    target.file(name, data, {
+      date: ENTRY_DATE,
+      createFolders: false,
+    })
+  }
+  return target.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 9 },
+    platform: 'DOS',
+  })
+}

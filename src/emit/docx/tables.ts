@@ -1,0 +1,143 @@
+/**
+ * Tables of the brief, all in the named table style `FicheTableau`: the
+ * note's own tables, the "Chiffres clés" table of the statistics and the
+ * glossary annex.
+ */
+import {
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx'
+import type { Inline, Statistic } from '../../model/schema.ts'
+import { cleanText, languageOf, type BriefContext } from './context.ts'
+import { renderInlines } from './inlines.ts'
+import { Style, TEXT_WIDTH } from './styles.ts'
+import { shorten, shortenAround } from './text.ts'
+
+/** A row of the glossary annex, as the glossary builder gives it. */
+export interface GlossaryRow {
+  french: string
+  english: string
+  acronyms: string[]
+  definition: string
+}
+
+/** A table in the brief's table style; the first row is the header, repeated on every page. */
+function styledTable(header: string[], rows: ParagraphChild[][][], shares: number[]): Table {
+  const total = shares.reduce((sum, share) => sum + share, 0)
+  const widths = shares.map((share) => Math.floor((TEXT_WIDTH * share) / total))
+  const cell = (children: ParagraphChild[], index: number, style: string) =>
+    new TableCell({
+      width: { size: widths[index] ?? 0, type: WidthType.DXA },
+      children: [new Paragraph({ style, children })],
+    })
+  return new Table({
+    style: Style.table,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    tableLook: { firstRow: true, noVBand: true },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((text, index) =>
+          cell([new TextRun({ text })], index, Style.tableHeader),
+        ),
+      }),
+      ...rows.map(
+        (cells) =>
+          new TableRow({
+            cantSplit: true,
+            children: cells.map((children, index) => cell(children, index, Style.tableText)),
+          }),
+      ),
+    ],
+  })
+}
+
+/** A table of the note: its first row is taken as the header. */
+export function renderTable(context: BriefContext, rows: readonly Inline[][][]): Table {
+  const width = Math.max(1, ...rows.map((row) => row.length))
+  const [first = [], ...rest] = rows
+  const header = Array.from({ length: width }, (_, i) =>
+    cleanText(context, (first[i] ?? []).map(inlineText).join(''), null),
+  )
+  const body = rest.map((row) =>
+    Array.from({ length: width }, (_, i) => renderInlines(context, row[i] ?? [], null)),
+  )
+  return styledTable(
+    header,
+    body,
+    Array.from({ length: width }, () => 1),
+  )
+}
+
+function inlineText(node: Inline): string {
+  if (node.type === 'text' || node.type === 'code') return node.value
+  if (node.type === 'break') return ' '
+  return node.children.map(inlineText).join('')
+}
+
+/** Where a statistic stands: the number and title of its section. */
+function sectionLabel(context: BriefContext, statistic: Statistic): string {
+  const heading = context.model.headings.find((h) => h.sectionId === statistic.sectionId)
+  if (!heading) return '—'
+  return shorten(heading.number ? `${heading.number}. ${heading.title}` : heading.title, 60)
+}
+
+/** The sources of a statistic: its citations' labels and Sources numbers. */
+function sourceRuns(context: BriefContext, statistic: Statistic): ParagraphChild[] {
+  const seen = new Set<number>()
+  const runs: ParagraphChild[] = []
+  for (const id of statistic.citationIds) {
+    const citation = context.citations.get(id)
+    const source = context.sourceOf.get(id)
+    if (!citation || !source || seen.has(source.number)) continue
+    seen.add(source.number)
+    if (runs.length > 0) runs.push(new TextRun({ text: ' ; ' }))
+    const label = cleanText(context, citation.label, citation.position)
+    runs.push(
+      new TextRun({
+        text: `${shorten(label, 40)} [${source.number}]`,
+        ...(source.url ? {} : { style: Style.missingSource, highlight: 'yellow' as const }),
+        ...(languageOf(label) ? { language: languageOf(label)! } : {}),
+      }),
+    )
+  }
+  return runs.length > 0 ? runs : [new TextRun({ text: 'non sourcé' })]
+}
+
+/** The "Chiffres clés" table: every statistic as written, its sentence, section and source. */
+export function keyFiguresTable(context: BriefContext): Table {
+  const rows = context.model.statistics.map((statistic) => {
+    const text = cleanText(context, statistic.text, statistic.position)
+    const sentence = cleanText(context, statistic.sentence, statistic.position)
+    return [
+      [new TextRun({ text, bold: true })],
+      [new TextRun({ text: shortenAround(sentence, text, 220) })],
+      [new TextRun({ text: sectionLabel(context, statistic) })],
+      sourceRuns(context, statistic),
+    ]
+  })
+  return styledTable(['Chiffre', 'Contexte', 'Section', 'Source'], rows, [14, 50, 20, 16])
+}
+
+/** The glossary annex: French term, English term (en-GB), acronyms, definition. */
+export function glossaryTable(context: BriefContext, glossary: readonly GlossaryRow[]): Table {
+  const clean = (text: string) => cleanText(context, text, null)
+  const rows = glossary.map((row) => [
+    [new TextRun({ text: clean(row.french), bold: true })],
+    [new TextRun({ text: clean(row.english), language: { value: 'en-GB' } })],
+    [new TextRun({ text: clean(row.acronyms.join(', ')) })],
+    [new TextRun({ text: clean(row.definition) })],
+  ])
+  return styledTable(
+    ['Terme', 'Équivalent anglais', 'Sigles', 'Définition'],
+    rows,
+    [20, 20, 12, 48],
+  )
+}

@@ -1,0 +1,58 @@
+/** Loading termbases from files (YAML, TBX or CSV, by extension) and saving them. */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { exportTermbaseCsv, importTermbaseCsv } from './csv.ts'
+import { exportTbx, importTbx } from './tbx.ts'
+import { emptyTermbase, mergeTermbases, type Termbase } from './termbase.ts'
+import { parseTermbaseYaml, stringifyTermbaseYaml, TermbaseError } from './yaml.ts'
+
+/** Termbase file formats, by extension. */
+export type TermbaseFormat = 'yaml' | 'tbx' | 'csv'
+
+/** The format of a termbase file from its extension. */
+export function termbaseFormat(file: string): TermbaseFormat {
+  const extension = path.extname(file).toLowerCase()
+  if (extension === '.yaml' || extension === '.yml') return 'yaml'
+  if (extension === '.tbx' || extension === '.xml') return 'tbx'
+  if (extension === '.csv') return 'csv'
+  throw new TermbaseError(
+    `${file}: unexpected termbase extension "${extension}", expected .yaml, .yml, .tbx or .csv`,
+  )
+}
+
+/** Parses a termbase from its text. */
+export function parseTermbase(source: string, file: string): Termbase {
+  const format = termbaseFormat(file)
+  if (format === 'tbx') return importTbx(source, file)
+  if (format === 'csv') return importTermbaseCsv(source, file)
+  return parseTermbaseYaml(source, file)
+}
+
+/** Serializes a termbase in the format of `file`'s extension. */
+export function serializeTermbase(termbase: Termbase, file: string): string {
+  const format = termbaseFormat(file)
+  if (format === 'tbx') return exportTbx(termbase)
+  if (format === 'csv') return exportTermbaseCsv(termbase)
+  return stringifyTermbaseYaml(termbase)
+}
+
+/** Reads and merges the termbase files (none: an empty termbase); errors name the file. */
+export function loadTermbase(files: string[]): Termbase {
+  if (files.length === 0) return emptyTermbase()
+  const loaded = files.map((file) => {
+    let source: string
+    try {
+      source = readFileSync(file, 'utf8')
+    } catch (error) {
+      throw new TermbaseError(
+        `${file}: cannot read the termbase (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      )
+    }
+    return { file, termbase: parseTermbase(source, file) }
+  })
+  try {
+    return mergeTermbases(loaded)
+  } catch (error) {
+    throw new TermbaseError((error as Error).message)
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The glossary files of a build, as name → content (the CLI writes them):
+ * per document `glossary.{csv,tbx,json,md}` and `glossary.candidates.csv`,
+ * and for the corpus `glossary.{csv,tbx,json,md}`.
+ */
+import type { DocumentModel } from '../model/schema.ts'
+import {
+  candidatesCsv,
+  glossaryCsv,
+  glossaryJson,
+  glossaryMarkdown,
+  glossaryTbx,
+  type GlossaryScope,
+} from './emit.ts'
+import { termsExtensionOf } from './extension.ts'
+import { corpusGlossaryRows, glossaryRows, type GlossaryRow } from './rows.ts'
+import type { Termbase } from './termbase.ts'
+
+function glossaryFiles(
+  rows: GlossaryRow[],
+  termbase: Termbase,
+  scope: GlossaryScope,
+): Record<string, string> {
+  return {
+    'glossary.csv': glossaryCsv(rows),
+    'glossary.tbx': glossaryTbx(rows, termbase, scope),
+    'glossary.json': glossaryJson(rows, scope),
+    'glossary.md': glossaryMarkdown(rows, scope),
+  }
+}
+
+/** The glossary files of one document, to write in `output/<doc-id>/`. */
+export function documentGlossaryFiles(
+  model: DocumentModel,
+  termbase: Termbase,
+): Record<string, string> {
+  const rows = glossaryRows(model, termbase)
+  const candidates = termsExtensionOf(model).candidates
+  return {
+    ...glossaryFiles(rows, termbase, { id: model.id, documents: [model.id] }),
+    'glossary.candidates.csv': candidatesCsv(candidates),
+  }
+}
+
+/** The corpus glossary files, to write in `output/`. */
+export function corpusGlossaryFiles(
+  models: DocumentModel[],
+  termbase: Termbase,
+): Record<string, string> {
+  const rows = corpusGlossaryRows(models, termbase)
+  return glossaryFiles(rows, termbase, { id: 'corpus', documents: models.map((m) => m.id) })
+}

@@ -1,0 +1,113 @@
+/**
+ * Glossary rows: one per concept that occurs in a note (or in a corpus of
+ * notes), with the French term and the forms found, the English term, the
+ * acronyms, the number of occurrences and the first one. The glossary files
+ * and the brief's annex are made from these rows.
+ */
+import type { DocumentModel } from '../model/schema.ts'
+import { termsExtensionOf } from './extension.ts'
+import { originLabel, type Concept, type ConceptStatus, type Termbase } from './termbase.ts'
+
+/** Where a concept first occurs. */
+export interface FirstOccurrence {
+  /** The document id (corpus glossaries only). */
+  document?: string
+  line: number
+  column: number
+  sentence: string
+}
+
+/** One row of a glossary. */
+export interface GlossaryRow {
+  conceptId: string
+  status: ConceptStatus
+  french: string
+  /** The forms found in the text, in order of first appearance. */
+  forms: string[]
+  english: string
+  /** French then English acronyms, without duplicates ("TNP", "NPT"). */
+  acronyms: string[]
+  acronymsByLanguage: { fr: string[]; en: string[] }
+  occurrences: number
+  first: FirstOccurrence
+  /** The documents the concept occurs in (corpus glossaries only). */
+  documents?: string[]
+  /** The definition, or an empty string. */
+  definition: string
+  origin: string
+}
+
+function rowOf(concept: Concept): Omit<GlossaryRow, 'forms' | 'occurrences' | 'first'> {
+  return {
+    conceptId: concept.id,
+    status: concept.status,
+    french: concept.fr.term,
+    english: concept.en.term,
+    acronyms: [...new Set([...concept.fr.acronyms, ...concept.en.acronyms])],
+    acronymsByLanguage: { fr: concept.fr.acronyms, en: concept.en.acronyms },
+    definition: concept.definition ?? '',
+    origin: originLabel(concept.origin),
+  }
+}
+
+/** The glossary rows of one note, in order of first occurrence. Concepts missing from the termbase are skipped. */
+export function glossaryRows(model: DocumentModel, termbase: Termbase): GlossaryRow[] {
+  const concepts = new Map(termbase.concepts.map((c) => [c.id, c]))
+  const extension = termsExtensionOf(model)
+  const rows = new Map<string, GlossaryRow>()
+  const terms = [...model.terms].sort((a, b) => a.position.start.offset - b.position.start.offset)
+  for (const term of terms) {
+    const concept = concepts.get(term.conceptId)
+    if (!concept) continue
+    const row = rows.get(concept.id)
+    if (row) {
+      row.occurrences++
+      if (!row.forms.includes(term.form)) row.forms.push(term.form)
+      continue
+    }
+    rows.set(concept.id, {
+      ...rowOf(concept),
+      forms: [term.form],
+      occurrences: 1,
+      first: {
+        line: term.position.start.line,
+        column: term.position.start.column,
+        sentence: extension.first[concept.id]?.sentence ?? term.form,
+      },
+    })
+  }
+  return [...rows.values()]
+}
+
+/** The glossary rows of several notes: occurrences added up, the first occurrence in the first document. */
+export function corpusGlossaryRows(models: DocumentModel[], termbase: Termbase): GlossaryRow[] {
+  const rows = new Map<string, GlossaryRow>()
+  for (const model of models) {
+    for (const row of glossaryRows(model, termbase)) {
+      const existing = rows.get(row.conceptId)
+      if (!existing) {
+        rows.set(row.conceptId, {
+          ...row,
+          first: { document: model.id, ...row.first },
+          documents: [model.id],
+        })
+        continue
+      }
+      existing.occurrences += row.occurrences
+      existing.documents!.push(model.id)
+      for (const form of row.forms) if (!existing.forms.includes(form)) existing.forms.push(form)
+    }
+  }
+  return [...rows.values()].sort((a, b) => a.french.localeCompare(b.french, 'fr'))
+}
+
+/** The termbase restricted to the concepts of the rows, in the rows' order. */
+export function termbaseOfRows(rows: GlossaryRow[], termbase: Termbase): Termbase {
+  const concepts = new Map(termbase.concepts.map((c) => [c.id, c]))
+  return {
+    version: termbase.version,
+    concepts: rows
+      .map((row) => concepts.get(row.conceptId))
+      .filter((c): c is Concept => c !== undefined),
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The JSON reporter: a stable structure, documented in `docs/ci.md`.
+ * Version 1: `{ version, tool, summary, files: [{ path, documentId,
+ * messages: [{ ruleId, severity, message, line, column, endLine,
+ * endColumn, url, fatal, source }] }] }`; positions are 1-based, end
+ * column exclusive, null for a message about the whole file.
+ */
+import { summarize, type Reporter } from './types.ts'
+
+/** Version of the JSON report structure; a breaking change increments it. */
+export const JSON_REPORT_VERSION = 1
+
+/** Formats the report as JSON. */
+export const json: Reporter = (input) => {
+  const report = {
+    version: JSON_REPORT_VERSION,
+    tool: input.tool,
+    summary: input.summary ?? summarize(input.files),
+    files: input.files.map((file) => ({
+      path: file.path,
+      documentId: file.documentId,
+      messages: file.diagnostics.map((d) => ({
+        ruleId: d.ruleId,
+        severity: d.severity,
+        message: d.message,
+        line: d.position?.start.line ?? null,
+        column: d.position?.start.column ?? null,
+        endLine: d.position?.end.line ?? null,
+        endColumn: d.position?.end.column ?? null,
+        url: d.url,
+        fatal: d.fatal,
+        source: d.source,
+      })),
+    })),
+  }
+  return `${JSON.stringify(report, null, 2)}\n`
+}

@@ -1,0 +1,69 @@
+/** What reporters receive: the messages of every checked file, and the rules that ran. */
+import type { Diagnostic, Severity } from '../model/schema.ts'
+import type { RuleLevel } from '../validate/rule.ts'
+
+/** The messages of one file; `path` is relative to the project (repository) root. */
+export interface FileReport {
+  path: string
+  /** The document id, or null when the file could not be built. */
+  documentId: string | null
+  diagnostics: Diagnostic[]
+}
+
+/** A rule as reporters describe it. */
+export interface RuleInfo {
+  id: string
+  description: string
+  docsUrl: string
+  /** Level in this run's configuration. */
+  level: RuleLevel
+  /** The rule's documentation page (Markdown), when available. */
+  help: string | null
+}
+
+/** Everything a reporter writes about. */
+export interface ReportInput {
+  tool: { name: string; version: string }
+  files: FileReport[]
+  rules: RuleInfo[]
+  /** Counts to print when `files` is filtered (`--quiet`); default: counted from `files`. */
+  summary?: Summary
+}
+
+/** Options shared by reporters. */
+export interface ReporterOptions {
+  /** Use ANSI colours (pretty only). */
+  color: boolean
+}
+
+/** A reporter: pure, from the messages to the text written to stdout or `--output`. */
+export type Reporter = (input: ReportInput, options: ReporterOptions) => string
+
+/** Counts of a report. */
+export interface Summary {
+  files: number
+  errors: number
+  warnings: number
+  infos: number
+}
+
+/** Counts messages by severity. */
+export function summarize(files: FileReport[]): Summary {
+  const count = (severity: Severity) =>
+    files.reduce((sum, f) => sum + f.diagnostics.filter((d) => d.severity === severity).length, 0)
+  return {
+    files: files.length,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+  }
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** "3 errors, 2 warnings in 2 files" — the line `fiche check` and `fiche build` end with. */
+export function summaryLine(summary: Summary): string {
+  const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')]
+  if (summary.infos > 0) parts.push(plural(summary.infos, 'info'))
+  return `${parts.join(', ')} in ${plural(summary.files, 'file')}`
+}

@@ -1,0 +1,52 @@
+/** Shared helpers of the Word brief tests: stored models, packing, unzipping, readers. */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import JSZip from 'jszip'
+import { buildBrief, packDocx, type BriefOptions } from '../../../src/emit/docx/index.ts'
+import type { DocumentModel } from '../../../src/model/schema.ts'
+
+/** Folder of the stored models (`fixtures/<case>/model.json`) and their goldens. */
+export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
+
+/** The cases with a stored model. */
+export const CASES = ['cesia-note', 'lignes-rouges', 'resolved-sources'] as const
+
+/** Reads a stored model. */
+export function loadModel(name: string): DocumentModel {
+  return JSON.parse(readFileSync(path.join(FIXTURES, name, 'model.json'), 'utf8')) as DocumentModel
+}
+
+/** Builds and packs a brief. */
+export async function briefBytes(
+  model: DocumentModel,
+  options: BriefOptions = {},
+): Promise<Uint8Array> {
+  return packDocx(buildBrief(model, options))
+}
+
+/** The text of one part of a packed .docx. */
+export async function part(bytes: Uint8Array, name: string): Promise<string> {
+  const file = (await JSZip.loadAsync(bytes)).file(name)
+  if (!file) throw new Error(`no ${name} in the package`)
+  return file.async('string')
+}
+
+/** An XML part pretty-printed by xmllint, for readable goldens and diffs. */
+export function prettyXml(xml: string): string {
+  return execFileSync('xmllint', ['--format', '-'], { input: xml, encoding: 'utf8' })
+}
+
+/** Runs pandoc on a .docx file; `to` is a pandoc output format. */
+export function pandoc(file: string, to: 'plain' | 'json'): string {
+  return execFileSync('pandoc', ['-f', 'docx', '-t', to, '--wrap=none', file], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
+}
+
+/** Text with every run of white space (no-break spaces included) made one space. */
+export function squash(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim()
+}

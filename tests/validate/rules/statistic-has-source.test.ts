@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { checkText, lines } from '../helpers.ts'
+
+const only = 'statistic-has-source'
+
+const note = [
+  '# Note',
+  '',
+  '## Constats',
+  '',
+  '- Le taux a atteint 94 % des experts ([Götting et al., 2025](#)).',
+  '- Le budget est de 200 millions d’euros et 10 % des postes sont vacants.',
+  '- Aucune donnée chiffrée ici, seulement une affirmation.',
+  '',
+  'Les effectifs sont passés à 25 personnes. Une phrase sourcée : 40 % ([Smith, 2024](#)).',
+  '',
+  '## Recommandations',
+  '',
+  '- Porter le budget à 300 millions d’euros.',
+  '',
+].join('\n')
+
+describe('statistic-has-source', () => {
+  it('reports once per unsourced bullet or sentence, listing its figures', async () => {
+    const { messages } = await checkText(note, { only })
+    expect(lines(messages)).toEqual([6, 9, 13])
+    expect(messages[0]!.message).toMatch(/figures “200 millions d’euros”, “10 %”/)
+    expect(messages[0]!.severity).toBe('warning')
+  })
+
+  it('skips sections exempted by heading pattern', async () => {
+    const config = {
+      rules: { 'statistic-has-source': ['warn', { exemptSections: ['^recommandations'] }] },
+    }
+    const { messages } = await checkText(note, { only, config })
+    expect(lines(messages)).toEqual([6, 9])
+  })
+
+  it('rejects an invalid pattern as a configuration error naming the option', async () => {
+    const config = { rules: { 'statistic-has-source': ['warn', { exemptSections: ['('] }] } }
+    await expect(checkText(note, { only, config })).rejects.toThrow(
+      /rules\.statistic-has-source\[1\]\.exemptSections\.0.*regular expression/,
+    )
+  })
+})
