@@ -6,6 +6,8 @@ import { emitCsl } from '../emit/csl.ts'
 import { buildBrief, loadTemplate, packDocx, type DocxTemplate } from '../emit/docx/index.ts'
 import { emitJson } from '../emit/json.ts'
 import { corpusGlossaryFiles, documentGlossaryFiles } from '../glossary/outputs.ts'
+import { glossaryRows } from '../glossary/rows.ts'
+import type { DocumentModel } from '../model/schema.ts'
 import { findNotes } from '../pipeline/files.ts'
 import { buildNote, createProcessor, type NoteResult } from '../pipeline/process.ts'
 import { summarize, summaryLine, type FileReport } from '../report/types.ts'
@@ -54,20 +56,27 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
     }
     reports.push(checkResult(result, config))
     if (result.ok) {
-      writeAtomic(path.join(outDir, result.model.id, 'model.json'), emitJson(result.model))
-      writeAtomic(
-        path.join(outDir, result.model.id, 'sources.csl.json'),
-        emitCsl(result.model, config.sources),
-      )
-      for (const [name, data] of Object.entries(
-        documentGlossaryFiles(result.model, config.termbase),
-      )) {
-        writeAtomic(path.join(outDir, result.model.id, name), data)
+      try {
+        const outputs = await documentOutputs(result.model, config, template, sourceDateEpoch)
+        for (const [name, data] of Object.entries(outputs)) {
+          writeAtomic(path.join(outDir, result.model.id, name), data)
+        }
+      } catch (error) {
+        result = {
+          path: result.path,
+          relativePath: result.relativePath,
+          ok: false,
+          error: {
+            ruleId: 'fatal',
+            source: 'fiche',
+            severity: 'error',
+            message: `${result.relativePath}: cannot write the outputs (${(error as Error).message})`,
+            position: null,
+            url: null,
+            fatal: true,
+          },
+        }
       }
-      const brief = buildBrief(result.model, { template, toc: config.docx.toc, sourceDateEpoch })
-      writeAtomic(path.join(outDir, result.model.id, 'brief.fr.docx'), await packDocx(brief))
-      for (const diagnostic of brief.diagnostics)
-        process.stderr.write(`warning: ${diagnostic.message}\n`)
     }
     progress.step(result.ok ? `built ${result.relativePath}` : `failed ${result.relativePath}`)
     results.push(result)
@@ -91,6 +100,28 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
   )
   process.stderr.write(`check: ${summaryLine(summarize(reports))}\n`)
   return failed.length > 0 ? 1 : 0
+}
+
+/**
+ * Every output of one note, computed before anything is written so that a
+ * failing emitter leaves no partial set of files behind.
+ */
+async function documentOutputs(
+  model: DocumentModel,
+  config: ResolvedConfig,
+  template: DocxTemplate | null,
+  sourceDateEpoch: number | null,
+): Promise<Record<string, string | Uint8Array>> {
+  const glossary = glossaryRows(model, config.termbase)
+  const brief = buildBrief(model, { template, toc: config.docx.toc, sourceDateEpoch, glossary })
+  for (const diagnostic of brief.diagnostics)
+    process.stderr.write(`warning: ${diagnostic.message}\n`)
+  return {
+    'model.json': emitJson(model),
+    'sources.csl.json': emitCsl(model, config.sources),
+    ...documentGlossaryFiles(model, config.termbase),
+    'brief.fr.docx': await packDocx(brief),
+  }
 }
 
 /** The configured Word template, read once; a template that cannot be read is a configuration error. */
