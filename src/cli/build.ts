@@ -9,7 +9,7 @@ import { corpusGlossaryFiles, documentGlossaryFiles } from '../glossary/outputs.
 import { glossaryRows } from '../glossary/rows.ts'
 import type { DocumentModel } from '../model/schema.ts'
 import { findNotes } from '../pipeline/files.ts'
-import { buildNote, createProcessor, type NoteResult } from '../pipeline/process.ts'
+import { buildFile, createProcessor, failedNote, type NoteResult } from '../pipeline/process.ts'
 import { summarize, summaryLine, type FileReport } from '../report/types.ts'
 import { checkResult } from './check.ts'
 import { createProgress } from './progress.ts'
@@ -34,26 +34,7 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
   const template = await readTemplate(config)
   const sourceDateEpoch = readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH)
   for (const file of files) {
-    let result: NoteResult
-    try {
-      result = await buildNote({ path: file, bytes: readFileSync(file) }, config, processor)
-    } catch (error) {
-      const relativePath = path.relative(config.root, file)
-      result = {
-        path: file,
-        relativePath,
-        ok: false,
-        error: {
-          ruleId: 'fatal',
-          source: 'fiche',
-          severity: 'error',
-          message: `${relativePath}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-          position: null,
-          url: null,
-          fatal: true,
-        },
-      }
-    }
+    let result = await buildFile(file, config, processor)
     reports.push(checkResult(result, config))
     if (result.ok) {
       try {
@@ -62,20 +43,8 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
           writeAtomic(path.join(outDir, result.model.id, name), data)
         }
       } catch (error) {
-        result = {
-          path: result.path,
-          relativePath: result.relativePath,
-          ok: false,
-          error: {
-            ruleId: 'fatal',
-            source: 'fiche',
-            severity: 'error',
-            message: `${result.relativePath}: cannot write the outputs (${(error as Error).message})`,
-            position: null,
-            url: null,
-            fatal: true,
-          },
-        }
+        const reason = `cannot write the outputs (${(error as Error).message})`
+        result = failedNote(result.path, result.relativePath, reason)
       }
     }
     progress.step(result.ok ? `built ${result.relativePath}` : `failed ${result.relativePath}`)

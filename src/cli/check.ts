@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { Diagnostic } from '../model/schema.ts'
 import { findNotes } from '../pipeline/files.ts'
-import { buildNote, createProcessor, type NoteResult } from '../pipeline/process.ts'
+import { buildFile, createProcessor, type NoteResult } from '../pipeline/process.ts'
 import { isReporterName, reporters } from '../report/registry.ts'
 import { summarize, summaryLine, type FileReport, type RuleInfo } from '../report/types.ts'
 import { rules } from '../validate/registry.ts'
@@ -34,33 +34,6 @@ const packageRoot = new URL('../../', import.meta.url)
 const version = (
   JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as { version: string }
 ).version
-
-/** Builds one note; a file that cannot be read becomes a failed result, not a crash. */
-export async function buildFile(
-  file: string,
-  config: ResolvedConfig,
-  processor: ReturnType<typeof createProcessor>,
-): Promise<NoteResult> {
-  try {
-    return await buildNote({ path: file, bytes: readFileSync(file) }, config, processor)
-  } catch (error) {
-    const relativePath = path.relative(config.root, file).split(path.sep).join('/')
-    return {
-      path: file,
-      relativePath,
-      ok: false,
-      error: {
-        ruleId: 'fatal',
-        source: 'fiche',
-        severity: 'error',
-        message: `${relativePath}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-        position: null,
-        url: null,
-        fatal: true,
-      },
-    }
-  }
-}
 
 /**
  * Runs the rules on a built note and adds their messages to the model's

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url'
 import { tsImport } from 'tsx/esm/api'
 import type { PluggableList } from 'unified'
 import { z } from 'zod'
+import { StatisticKind } from '../model/schema.ts'
 import { loadTermbase } from '../glossary/load.ts'
 import type { Termbase } from '../glossary/termbase.ts'
 import { TermbaseError } from '../glossary/yaml.ts'
@@ -57,20 +58,7 @@ const ConfigSchema = z.strictObject({
       citations: z.strictObject({ attributions: z.boolean().optional() }).optional(),
       statistics: z
         .strictObject({
-          kinds: z
-            .array(
-              z.enum([
-                'percent',
-                'money',
-                'count',
-                'duration',
-                'multiplier',
-                'ratio',
-                'date',
-                'year',
-              ]),
-            )
-            .optional(),
+          kinds: z.array(StatisticKind).optional(),
         })
         .optional(),
     })

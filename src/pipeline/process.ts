@@ -4,6 +4,7 @@
  * step becomes a fatal diagnostic on that file, never a crash of the batch.
  */
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Root } from 'mdast'
 import { unified, type Processor } from 'unified'
@@ -37,6 +38,45 @@ export type NoteResult =
   | { path: string; relativePath: string; ok: true; model: DocumentModel; tree: Root }
   | { path: string; relativePath: string; ok: false; error: Diagnostic }
 
+/** A failed result whose fatal diagnostic names the file first. */
+export function failedNote(filePath: string, relativePath: string, message: string): NoteResult {
+  return {
+    path: filePath,
+    relativePath,
+    ok: false,
+    error: {
+      ruleId: 'fatal',
+      source: 'fiche',
+      severity: 'error',
+      message: `${relativePath}: ${message}`,
+      position: null,
+      url: null,
+      fatal: true,
+    },
+  }
+}
+
+/** A path relative to the project root, with forward slashes. */
+function projectPath(config: ResolvedConfig, filePath: string): string {
+  return path.relative(config.root, filePath).split(path.sep).join('/')
+}
+
+/** Reads and builds one note file; a file that cannot be read becomes a failed result. */
+export async function buildFile(
+  filePath: string,
+  config: ResolvedConfig,
+  processor = createProcessor(config),
+): Promise<NoteResult> {
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(filePath)
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    return failedNote(filePath, projectPath(config, filePath), `cannot read the file (${reason})`)
+  }
+  return buildNote({ path: filePath, bytes }, config, processor)
+}
+
 /** The unified processor that runs the transformers over a parsed tree. */
 export function createProcessor(config: ResolvedConfig): Processor<Root, Root, Root> {
   return unified()
@@ -64,21 +104,8 @@ export async function buildNote(
   config: ResolvedConfig,
   processor = createProcessor(config),
 ): Promise<NoteResult> {
-  const relativePath = path.relative(config.root, input.path).split(path.sep).join('/')
-  const fail = (message: string): NoteResult => ({
-    path: input.path,
-    relativePath,
-    ok: false,
-    error: {
-      ruleId: 'fatal',
-      source: 'fiche',
-      severity: 'error',
-      message: `${relativePath}: ${message}`,
-      position: null,
-      url: null,
-      fatal: true,
-    },
-  })
+  const relativePath = projectPath(config, input.path)
+  const fail = (message: string): NoteResult => failedNote(input.path, relativePath, message)
   const format = formatOf(input.path)
   if (!format) return fail('Unexpected file type, expected .md, .markdown or .txt')
   try {

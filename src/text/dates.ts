@@ -1,6 +1,7 @@
 /** French dates written in full: "5 février 2026", "1er mars 2025", "lundi 22 septembre 2025". */
 
-const MONTHS = [
+/** French month names, January first. */
+export const MONTHS = [
   'janvier',
   'février',
   'mars',

@@ -2,6 +2,7 @@
  * Text helpers of the Word brief: characters that XML 1.0 forbids, a simple
  * English detector for proofing languages, shortening and French dates.
  */
+import { MONTHS } from '../../text/dates.ts'
 
 /** Characters XML 1.0 forbids (C0 controls but tab and newlines, U+FFFE, U+FFFF, lone surrogates). */
 /* eslint-disable no-control-regex -- matching control characters is the point */
@@ -77,21 +78,6 @@ export function shortenAround(sentence: string, focus: string, max: number): str
   const body = sentence.slice(start, stop).trim()
   return `${start > 0 ? '…' : ''}${body}${stop < sentence.length ? '…' : ''}`
 }
-
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-]
 
 /** A date written the French way ("5 février 2026", "1er mars 2026"), in UTC. */
 export function frenchDate(date: Date): string {
