@@ -10,6 +10,7 @@ import type { Plugin } from 'unified'
 import { draftOf } from '../src/pipeline/draft.ts'
 import { parseFrenchDate } from '../src/text/dates.ts'
 import { collapseSpace } from '../src/text/normalize.ts'
+import { sentenceSpans } from '../src/text/sentences.ts'
 
 /** Reads "Paris, le 5 février 2026." or "Le 5 février 2026" into place and ISO date. */
 export function parseDateline(text: string): { place: string | null; date: string } | null {
@@ -69,7 +70,15 @@ const ficheMeta: Plugin<[], Root> = function () {
         continue
       }
       if (lead === null) {
-        lead = collapseSpace(draft.flatten(paragraph).text)
+        const text = draft.flatten(paragraph).text
+        // "Bruxelles, le 10 avril 2024. Les députés…": a dateline opening the lead.
+        const [first] = sentenceSpans(text)
+        const opening = first && first[1] < text.length ? parseDateline(text.slice(...first)) : null
+        if (opening) {
+          date ??= opening.date
+          place ??= opening.place
+        }
+        lead = collapseSpace(text)
         draft.roles.set(offset, 'lead')
         break
       }

@@ -131,6 +131,38 @@ function capitalisedName(words: Word[]): number {
   return best
 }
 
+/**
+ * Acronyms written as words, the French way for those read as words:
+ * "Insee", "Unesco", "Arcom". Only taken in parentheses, and only when the
+ * words before spell them (see `initialsLongForm`).
+ */
+function isWordAcronym(token: string): boolean {
+  return /^\p{Lu}\p{Ll}{2,6}$/u.test(token)
+}
+
+/**
+ * The long form of a word-like acronym: the shortest run of words ending the
+ * clause whose content-word initials are the acronym's letters, in order
+ * ("Institut national de la statistique et des études économiques (Insee)").
+ */
+function initialsLongForm(
+  text: string,
+  end: number,
+  acronym: string,
+): { start: number; end: number } | null {
+  const letters = [...acronym].map(fold).join('')
+  const words = clauseBefore(text, end, letters.length * 3)
+  for (let i = words.length - 1; i >= 0; i--) {
+    const content = words.slice(i).filter((w) => !STOPWORDS.has(w.text.toLowerCase()))
+    if (content.length > letters.length) return null
+    if (STOPWORDS.has(words[i]!.text.toLowerCase())) continue
+    if (content.map((w) => fold(w.text[0]!)).join('') === letters) {
+      return { start: words[i]!.start, end: words.at(-1)!.end }
+    }
+  }
+  return null
+}
+
 function isCapitalised(word: Word | undefined): boolean {
   return (
     word !== undefined &&
@@ -190,8 +222,11 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
   }
   for (const match of text.matchAll(PARENTHESISED)) {
     const short = match[1]!
-    if (!isAcronym(short)) continue
-    const long = longFormBefore(text, match.index, short, false)
+    const wordLike = !isAcronym(short) && isWordAcronym(short)
+    if (!isAcronym(short) && !wordLike) continue
+    const long = wordLike
+      ? initialsLongForm(text, match.index, short)
+      : longFormBefore(text, match.index, short, false)
     if (long) add(short, match.index + 1, long, long.start, match.index + match[0].length)
   }
   for (const match of text.matchAll(AFTER_COMMA)) {

@@ -3,6 +3,7 @@
  * link target, and finding textual attributions ("Selon Le Figaro").
  */
 import type { CitationStatus } from '../model/schema.ts'
+import { findAcronymDefinitions } from './acronyms.ts'
 
 /** What an author-year label says. */
 export interface AuthorYear {
@@ -92,12 +93,17 @@ const JOINER = /^[\s\u00a0]+(?:avec|et|and)[\s\u00a0]+/u
  */
 export function findAttributions(text: string): Attribution[] {
   const found: Attribution[] = []
+  const definitions = findAcronymDefinitions(text)
   for (const intro of text.matchAll(INTRODUCER)) {
     let cursor = intro.index + intro[0].length
     for (;;) {
       const name = NAME.exec(text.slice(cursor))
       if (!name) break
-      const label = name[0].replace(/[.’']+$/u, '').trim()
+      let label = name[0].replace(/[.’']+$/u, '').trim()
+      // A name that an acronym definition continues: "l'Institut national … (Insee)".
+      const defined = definitions.find((d) => d.longStart >= cursor && d.longStart <= cursor + 3)
+      const continued = defined !== undefined && defined.longEnd > cursor + label.length
+      if (continued) label = text.slice(cursor, defined.longEnd)
       if (label === '' || /^(?:Le|La|Les|L['’])$/u.test(label)) break
       const article = /^[lL]['’]\s*/u.exec(label)?.[0].length ?? 0
       found.push({
@@ -105,7 +111,7 @@ export function findAttributions(text: string): Attribution[] {
         start: cursor + article,
         end: cursor + label.length,
       })
-      cursor += name[0].length
+      cursor += continued ? label.length : name[0].length
       const joiner = JOINER.exec(text.slice(cursor))
       if (!joiner) break
       cursor += joiner[0].length

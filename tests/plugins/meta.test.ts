@@ -33,6 +33,15 @@ describe('dateline and metadata', () => {
     ])
   })
 
+  it('reads a dateline that opens the first paragraph of an article', async () => {
+    const model = await modelOf(
+      'Le pacte est adopté\n\nBruxelles, le 10 avril 2024. Les députés ont voté.\n',
+      'article.txt',
+    )
+    expect(model.meta).toMatchObject({ place: 'Bruxelles', date: '2024-04-10' })
+    expect(model.meta.lead).toBe('Bruxelles, le 10 avril 2024. Les députés ont voté.')
+  })
+
   it('keeps the title null when the first heading is not of depth 1', async () => {
     const model = await modelOf('## 1. Partie\n\nTexte.\n')
     expect(model.meta.title).toBeNull()

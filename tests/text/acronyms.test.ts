@@ -45,6 +45,7 @@ describe('acronym definitions', () => {
     expect(pairs('employés de DeepMind (filiale IA de Google) et OpenAI')).toEqual([])
     expect(pairs('la France, l’Allemagne, UE et Italie')).toEqual([])
     expect(pairs('voir le chapitre (II) et la note (p. 4)')).toEqual([])
+    expect(pairs('à Lyon (Rhône) et au musée du Louvre (Paris)')).toEqual([])
   })
 
   it('recognises acronym shapes', () => {

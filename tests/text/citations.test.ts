@@ -61,6 +61,12 @@ describe('attributions', () => {
     ])
   })
 
+  it('takes a whole institution name up to its acronym', () => {
+    const text = "selon l'Institut national de la statistique et des études économiques (Insee). La"
+    expect(labels(text)).toEqual(['Institut national de la statistique et des études économiques'])
+    expect(labels('selon Reuters le texte prévoit (UE) un mécanisme')).toEqual(['Reuters'])
+  })
+
   it('gives exact offsets', () => {
     const text = 'Il a dit, selon Le Monde, que'
     const [found] = findAttributions(text)
