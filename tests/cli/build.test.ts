@@ -14,11 +14,14 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 
 const run = promisify(execFile)
-const bin = path.resolve(import.meta.dirname, '../../bin/fiche.js')
+const root = path.resolve(import.meta.dirname, '../..')
+const bin = path.join(root, 'bin/fiche.js')
 
-async function fiche(cwd: string, ...args: string[]) {
+async function fiche(cwd: string, ...args: Array<string | Record<string, string>>) {
+  const env = { ...process.env, ...args.find((a) => typeof a === 'object') }
+  const argv = args.filter((a) => typeof a === 'string')
   try {
-    const { stdout, stderr } = await run('node', [bin, ...args], { cwd })
+    const { stdout, stderr } = await run('node', [bin, ...argv], { cwd, env })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string }
@@ -83,6 +86,29 @@ describe('fiche build', () => {
     const bad = await fiche(dir, 'build')
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/unknown key "inputs"/)
+  })
+
+  it('gives byte-identical outputs on a second build, whatever the time zone', async () => {
+    const dir = project()
+    for (const name of readdirSync(path.join(root, 'input'))) {
+      writeFileSync(path.join(dir, 'input', name), readFileSync(path.join(root, 'input', name)))
+    }
+    expect((await fiche(dir, 'build', '--out', 'first')).code).toBe(0)
+    expect((await fiche(dir, 'build', '--out', 'second', { TZ: 'Pacific/Auckland' })).code).toBe(0)
+    const files = (base: string) =>
+      readdirSync(path.join(dir, base), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) =>
+          path.relative(path.join(dir, base), path.join(entry.parentPath, entry.name)),
+        )
+        .sort()
+    expect(files('first')).toEqual(files('second'))
+    expect(files('first')).toContain('cesia-note-2026-02-05/brief.fr.docx')
+    for (const file of files('first')) {
+      const a = readFileSync(path.join(dir, 'first', file))
+      const b = readFileSync(path.join(dir, 'second', file))
+      expect(a.equals(b), file).toBe(true)
+    }
   })
 
   it('prints help and version', async () => {
