@@ -46,7 +46,8 @@ export function parseAuthorYear(label: string): AuthorYear | null {
 
 /** Markers of a target left to fill in. */
 const PLACEHOLDER = /^(?:#|todo|tbd|xxx|fixme|à compléter|a completer|lien|url|link|\.\.\.|…)?$/iu
-const TODO_INSIDE = /\b(?:TODO|TBD|FIXME|XXX)\b|à compléter/iu
+/** Words left in a target to say it is to be filled in (matched in any case). */
+const PENDING_INSIDE = /\b(?:todo|tbd|fixme|xxx)\b|à compléter/iu
 const UNSAFE = /^(?:javascript|data|vbscript|file):/i
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i
 
@@ -58,7 +59,7 @@ function withoutControls(text: string): string {
 /** Classifies a link target. */
 export function classifyHref(href: string): CitationStatus {
   const target = href.trim()
-  if (PLACEHOLDER.test(target) || TODO_INSIDE.test(target)) return 'placeholder'
+  if (PLACEHOLDER.test(target) || PENDING_INSIDE.test(target)) return 'placeholder'
   if (UNSAFE.test(withoutControls(target))) return 'unsafe-scheme'
   if (target.startsWith('#')) return 'anchor'
   if (SCHEME.test(target) || target.startsWith('//')) return 'ok'

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { main } from '../../src/cli/main.ts'
 import type { DocumentModel } from '../../src/model/schema.ts'
 import { root } from '../helpers.ts'
-import { validateSarif } from '../report/sarif.test.ts'
+import { validateSarif } from '../report/validate-sarif.ts'
 
 const markdown = path.join(root, 'input/cesia-note-2026-02-05.md')
 const text = path.join(root, 'input/lignes-rouges-onu-2025-09-23.txt')

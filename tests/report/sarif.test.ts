@@ -1,23 +1,7 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import Ajv from 'ajv-draft-04'
-import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { sarif } from '../../src/report/sarif.ts'
-import { root } from '../helpers.ts'
 import { input } from './fixtures.ts'
-
-/** Validates a SARIF log against the official SARIF 2.1.0 schema. */
-export function validateSarif(log: unknown): string[] {
-  const schema = JSON.parse(
-    readFileSync(path.join(root, 'tests/standards/sarif/sarif-schema-2.1.0.json'), 'utf8'),
-  ) as object
-  // CommonJS packages: the class and the plugin are their `default` export.
-  const ajv = new Ajv.default({ allErrors: true, strict: false })
-  addFormats.default(ajv)
-  const validate = ajv.compile(schema)
-  return validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`)
-}
+import { validateSarif } from './validate-sarif.ts'
 
 describe('sarif reporter', () => {
   const log = JSON.parse(sarif(input, { color: false })) as {

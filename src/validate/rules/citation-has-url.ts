@@ -38,7 +38,7 @@ export default defineRule({
   id: 'citation-has-url',
   defaultSeverity: 'error',
   description:
-    'A link or author-year citation whose target is empty, "#", a TODO marker or an in-page anchor that does not exist.',
+    'A link or author-year citation whose target is empty, "#", a to-do marker or an in-page anchor that does not exist.',
   options: z.strictObject({
     /** Accept relative targets ("annexe.pdf"). */
     allowRelative: z.boolean().default(true),
