@@ -294,13 +294,19 @@ function englishGrams(segments: string[]): Map<string, EnglishGram> {
   segments.forEach((segment, index) => {
     const tokens = tokenize(segment, 'en')
     const length = Math.max(1, segment.length)
+    // A gram never cuts a hyphenated compound ("low-carbon hydrogen", not "carbon hydrogen").
+    const hyphenBefore = (t: number) =>
+      t > 0 &&
+      t < tokens.length &&
+      /[-\u2010\u2011]/u.test(segment.slice(tokens[t - 1]!.end, tokens[t]!.start))
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i]!
-      if (first.key === ',' || ENGLISH_STOPWORDS.has(first.key)) continue
+      if (first.key === ',' || ENGLISH_STOPWORDS.has(first.key) || hyphenBefore(i)) continue
       for (let n = 1; n <= 8 && i + n <= tokens.length; n++) {
         const last = tokens[i + n - 1]!
         if (n > 1 && (!last.joined || last.key === ',')) break
         if (ENGLISH_STOPWORDS.has(last.key) || /^\d+$/.test(last.key)) continue
+        if (hyphenBefore(i + n)) continue
         const slice = tokens.slice(i, i + n)
         const key = slice.map((t) => t.key).join(' ')
         let gram = grams.get(key)
@@ -517,7 +523,16 @@ export function proposeTerms(
       end: { line: 1, column: 1, offset: 0 },
     }),
   }))
-  for (const candidate of findCandidates(segments, index)) {
+  // A parallel text is short: a "noun de noun" phrase counts from its first
+  // occurrence (unless it is part of a longer name); the looser noun +
+  // adjective pattern still has to recur.
+  const candidates = findCandidates(segments, index, 1)
+  const longer = candidates.flatMap((c) => (c.kind === 'phrase' ? [] : [c.long ?? c.text]))
+  for (const candidate of candidates) {
+    const phrase = candidate.kind === 'phrase'
+    const nounDeNoun = /\s(?:de\s|d['’])\S/u.test(candidate.text)
+    if (phrase && candidate.frequency < 2 && !nounDeNoun) continue
+    if (phrase && longer.some((name) => name.includes(candidate.text))) continue
     if (candidate.kind === 'acronym') {
       addTerm(candidate.long!)
       addTerm(candidate.short!)

@@ -74,8 +74,16 @@ const STOPWORDS = keys(
 
 const capitalised = (token: Token) => /^\p{Lu}/u.test(token.text)
 
-/** Finds the candidate terms of a note's prose segments. */
-export function findCandidates(segments: TextSegment[], index: TermIndex): Candidate[] {
+/**
+ * Finds the candidate terms of a note's prose segments. Noun phrases count
+ * when they recur (`minPhraseFrequency`, default 2); names and acronym
+ * definitions count from their first occurrence.
+ */
+export function findCandidates(
+  segments: TextSegment[],
+  index: TermIndex,
+  minPhraseFrequency = 2,
+): Candidate[] {
   const byKey = new Map<string, Candidate>()
   const phrases = new Map<string, Candidate>()
   const add = (map: Map<string, Candidate>, candidate: Omit<Candidate, 'frequency'>) => {
@@ -159,7 +167,7 @@ export function findCandidates(segments: TextSegment[], index: TermIndex): Candi
   }
   const names = new Set([...byKey.values()].map((c) => c.key.slice(c.key.indexOf(':') + 1)))
   const recurring = [...phrases.values()].filter(
-    (p) => p.frequency >= 2 && !names.has(p.key.slice('phrase:'.length)),
+    (p) => p.frequency >= minPhraseFrequency && !names.has(p.key.slice('phrase:'.length)),
   )
   return [...byKey.values(), ...recurring].sort(
     (a, b) =>

@@ -109,6 +109,24 @@ describe('term proposals', () => {
     ])
   })
 
+  it('proposes single "noun de noun" phrases and keeps hyphenated compounds whole', () => {
+    const note = (text: string) => readMarkdown(new VFile({ path: 'n.md', value: text }))
+    const energy = alignNotes(
+      note(
+        "## 1. Contexte\n\nLes émissions de gaz à effet de serre ont baissé.\n\n- Soutenir l'hydrogène bas carbone par des appels d'offres.\n- Produire de l'hydrogène bas carbone.\n",
+      ),
+      note(
+        '## 1. Background\n\nGreenhouse gas emissions fell.\n\n- Support low-carbon hydrogen through calls for tenders.\n- Produce low-carbon hydrogen.\n',
+      ),
+    )
+    const found = english(proposeTerms(energy, emptyTermbase()))
+    expect(found).toMatchObject({
+      "appels d'offres": 'calls for tenders',
+      'bas carbone': 'low-carbon',
+    })
+    expect(Object.values(found)).not.toContain('carbon hydrogen')
+  })
+
   it('scores cognates', () => {
     expect(cognateSimilarity('systémique', 'systemic')).toBeGreaterThan(0.6)
     expect(cognateSimilarity('rouge', 'red')).toBeLessThanOrEqual(0.2)
