@@ -76,16 +76,19 @@ export function readText(file: VFile): Root {
   }
   file.data.frontmatter = meta
 
-  const blocks: Line[][] = []
+  const blocksOfLines: Line[][] = []
   let current: Line[] = []
   for (; index < lines.length; index++) {
     const line = lines[index]!
     if (line.text.trim() === '') {
-      if (current.length > 0) blocks.push(current)
+      if (current.length > 0) blocksOfLines.push(current)
       current = []
     } else current.push(line)
   }
-  if (current.length > 0) blocks.push(current)
+  if (current.length > 0) blocksOfLines.push(current)
+  const blocks = blocksOfLines.flatMap((block) =>
+    isOneParagraphPerLine(block) ? block.map((line) => [line]) : [block],
+  )
 
   const children: RootContent[] = []
   const hasTitle = typeof meta.title === 'string'
@@ -130,9 +133,21 @@ export function isHeadingLine(text: string): boolean {
   const trimmed = text.trim()
   if (trimmed.length === 0 || trimmed.length > HEADING_MAX_LENGTH) return false
   if (trimmed.split(/\s+/).length > HEADING_MAX_WORDS) return false
-  if (/[.,;:!?…»"”)\]-]$/.test(trimmed) && !/\.\.\.$|\?$/.test(trimmed)) return false
-  if (/[.!?]$/.test(trimmed)) return false
+  if (/[.,;:!?…»"”)\]-]$/.test(trimmed)) return false
   return /^[\p{Lu}\d«"“]/u.test(trimmed)
+}
+
+/**
+ * Text pasted with one paragraph per line and no blank lines between: every
+ * line ends a sentence or is a heading line, and at least one line is long
+ * enough to be a paragraph (hard-wrapped text has lines ending mid-sentence).
+ */
+function isOneParagraphPerLine(block: Line[]): boolean {
+  if (block.length < 2) return false
+  const ends = (line: Line) => /[.!?…»"”)]$/u.test(line.text.trim())
+  if (!block.every((line) => ends(line) || isHeadingLine(line.text))) return false
+  if (BULLET.test(block[0]!.text)) return false
+  return block.filter(ends).length >= 2 || block.some((line) => isHeadingLine(line.text))
 }
 
 /** True when the first line is clearly shorter than the wrapped lines after it. */

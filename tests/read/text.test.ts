@@ -58,3 +58,35 @@ describe('plain-text reader', () => {
     expect(isHeadingLine('Mot '.repeat(30))).toBe(false)
   })
 })
+
+describe('plain text with one paragraph per line', () => {
+  it('splits the lines into paragraphs and finds the sub-headings between them', async () => {
+    const text = [
+      'Le Parlement adopte le pacte',
+      'Bruxelles, le 10 avril 2024. Les députés ont adopté le texte par 301 voix contre 272.',
+      'Selon Reuters, le texte prévoit un mécanisme de solidarité.',
+      'Une réforme contestée',
+      'Plusieurs ONG dénoncent un recul.',
+      '',
+    ].join('\n')
+    const model = await modelOf(text, 'pasted.txt')
+    expect(model.meta).toMatchObject({
+      title: 'Le Parlement adopte le pacte',
+      date: '2024-04-10',
+      place: 'Bruxelles',
+    })
+    expect(model.headings.map((h) => [h.depth, h.text])).toEqual([
+      [1, 'Le Parlement adopte le pacte'],
+      [2, 'Une réforme contestée'],
+    ])
+    expect(model.blocks.filter((b) => b.type === 'paragraph')).toHaveLength(3)
+  })
+
+  it('keeps a hard-wrapped paragraph whole', async () => {
+    const text =
+      'Les députés européens ont adopté mercredi le pacte sur la migration\net l’asile, par 301 voix contre 272, après des mois de négociations\ndifficiles.\n'
+    const model = await modelOf(text, 'wrapped.txt')
+    expect(model.blocks.filter((b) => b.type === 'paragraph')).toHaveLength(1)
+    expect(model.headings).toEqual([])
+  })
+})
