@@ -23,6 +23,14 @@ export interface AuthorYear {
  */
 export function parseAuthorYear(label: string): AuthorYear | null {
   const text = label.replace(/[\s\u00a0\u202f]+/gu, ' ').trim()
+  // Narrative form "Karnofsky (2025)": an author-year reference as well.
+  const narrative = /^(?<names>\p{Lu}[^()\d]*?) \((?<year>\d{4})(?<suffix>[a-z])?\)$/u.exec(text)
+  if (narrative?.groups) {
+    const parsed = parseAuthorYear(
+      `${narrative.groups.names}, ${narrative.groups.year}${narrative.groups.suffix ?? ''}`,
+    )
+    return parsed ? { ...parsed, wellFormed: true } : null
+  }
   const match =
     /^\(?(?<names>[^()\d]*?)(?<comma>,)? ?(?<year>\d{2}|\d{4})(?<suffix>[a-z])?\)?$/u.exec(text)
   if (!match?.groups) return null

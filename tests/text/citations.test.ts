@@ -8,6 +8,8 @@ describe('author-year labels', () => {
     ['The New York Times, 2025', ['The New York Times'], 2025, true],
     ['Smith & Jones, 2024b', ['Smith', 'Jones'], 2024, true],
     ['Karnofsky 2025', ['Karnofsky'], 2025, false],
+    ['Karnofsky (2025)', ['Karnofsky'], 2025, true],
+    ['Bengio et al. (2024b)', ['Bengio'], 2024, true],
     ['(2025)', [], 2025, false],
     ['Karnofsky, 25', ['Karnofsky'], null, false],
   ])('%s', (label, authors, year, wellFormed) => {
