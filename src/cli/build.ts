@@ -22,31 +22,60 @@ export interface BuildOptions {
   quiet: boolean
 }
 
+/** Builds notes and writes their outputs with one configuration (shared by build and watch). */
+export interface NoteWriter {
+  /** Builds one note, writes its outputs and reports what the rules found. */
+  write(file: string): Promise<{ result: NoteResult; report: FileReport }>
+  /** Writes the corpus glossary of the given models. */
+  writeCorpus(models: DocumentModel[]): void
+}
+
+/** Creates the writer of a configuration: the processor and the template are made once. */
+export async function createNoteWriter(
+  config: ResolvedConfig,
+  outDir: string,
+): Promise<NoteWriter> {
+  const processor = createProcessor(config)
+  const template = await readTemplate(config)
+  const sourceDateEpoch = readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH)
+  return {
+    async write(file) {
+      let result = await buildFile(file, config, processor)
+      const report = checkResult(result, config)
+      if (result.ok) {
+        try {
+          const outputs = await documentOutputs(result.model, config, template, sourceDateEpoch)
+          for (const [name, data] of Object.entries(outputs)) {
+            writeAtomic(path.join(outDir, result.model.id, name), data)
+          }
+        } catch (error) {
+          const reason = `cannot write the outputs (${(error as Error).message})`
+          result = failedNote(result.path, result.relativePath, reason)
+        }
+      }
+      return { result, report }
+    },
+    writeCorpus(models) {
+      if (models.length === 0) return
+      for (const [name, data] of Object.entries(corpusGlossaryFiles(models, config.termbase))) {
+        writeAtomic(path.join(outDir, name), data)
+      }
+    },
+  }
+}
+
 /** Reads, builds and writes every note; returns the exit code (1 if any file failed). */
 export async function runBuild(config: ResolvedConfig, options: BuildOptions): Promise<number> {
   const outDir = options.out ? path.resolve(options.out) : config.output
   const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
   const files = findNotes(paths)
-  const processor = createProcessor(config)
+  const writer = await createNoteWriter(config, outDir)
   const progress = createProgress(files.length, process.stderr, options.quiet)
   const results: NoteResult[] = []
   const reports: FileReport[] = []
-  const template = await readTemplate(config)
-  const sourceDateEpoch = readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH)
   for (const file of files) {
-    let result = await buildFile(file, config, processor)
-    reports.push(checkResult(result, config))
-    if (result.ok) {
-      try {
-        const outputs = await documentOutputs(result.model, config, template, sourceDateEpoch)
-        for (const [name, data] of Object.entries(outputs)) {
-          writeAtomic(path.join(outDir, result.model.id, name), data)
-        }
-      } catch (error) {
-        const reason = `cannot write the outputs (${(error as Error).message})`
-        result = failedNote(result.path, result.relativePath, reason)
-      }
-    }
+    const { result, report } = await writer.write(file)
+    reports.push(report)
     progress.step(result.ok ? `built ${result.relativePath}` : `failed ${result.relativePath}`)
     results.push(result)
   }
@@ -55,12 +84,7 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
   for (const result of failed)
     if (!result.ok) process.stderr.write(`error: ${result.error.message}\n`)
   const built = results.filter((r) => r.ok)
-  const models = built.flatMap((r) => (r.ok ? [r.model] : []))
-  if (models.length > 0) {
-    for (const [name, data] of Object.entries(corpusGlossaryFiles(models, config.termbase))) {
-      writeAtomic(path.join(outDir, name), data)
-    }
-  }
+  writer.writeCorpus(built.flatMap((r) => (r.ok ? [r.model] : [])))
   const count = (key: 'headings' | 'bullets' | 'statistics' | 'citations' | 'acronyms') =>
     built.reduce((sum, r) => sum + r.model[key].length, 0)
   const diagnostics = built.reduce((sum, r) => sum + r.model.diagnostics.length, 0)

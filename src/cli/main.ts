@@ -74,6 +74,14 @@ export async function main(argv: string[]): Promise<number> {
         quiet: values.quiet === true,
       })
     }
+    case 'watch': {
+      const { runWatch } = await import('./watch.ts')
+      return runWatch(config, {
+        configFile: typeof values.config === 'string' ? values.config : null,
+        out: typeof values.out === 'string' ? values.out : null,
+        quiet: values.quiet === true,
+      })
+    }
     case 'check': {
       const { runCheck } = await import('./check.ts')
       return runCheck(config, {

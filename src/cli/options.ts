@@ -48,6 +48,19 @@ export const commands: Record<string, CommandSpec> = {
       },
     },
   },
+  watch: {
+    summary:
+      'build every note, then rebuild what changes (notes, termbase, sources, configuration)',
+    usage: 'fiche watch [options]',
+    options: {
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'DIR',
+        description: 'output folder (default: from the configuration, output/)',
+      },
+    },
+  },
   check: {
     summary: 'validate the notes against the rules and report (exit 1 on errors)',
     usage: 'fiche check [paths…] [options]',

@@ -1,0 +1,149 @@
+/**
+ * `fiche watch`: builds every note, then rebuilds only what a change needs.
+ * A changed note is rebuilt alone (and the corpus glossary rewritten); a
+ * deleted note loses its output folder; a change to the configuration, the
+ * termbase, the sources registry or the Word template reloads the
+ * configuration and rebuilds every note.
+ */
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { ConfigError, loadConfig, type ResolvedConfig } from '../config/resolve.ts'
+import type { DocumentModel } from '../model/schema.ts'
+import { findNotes } from '../pipeline/files.ts'
+import { documentId } from '../pipeline/process.ts'
+import { formatOf } from '../read/index.ts'
+import { createNoteWriter, type NoteWriter } from './build.ts'
+
+/** A file-system event, as the watcher reports it. */
+export interface WatchEvent {
+  event: 'add' | 'change' | 'unlink'
+  path: string
+}
+
+/** What a batch of events requires. */
+export interface WatchPlan {
+  /** Reload the configuration and rebuild every note. */
+  reload: boolean
+  /** Notes to build, absolute paths. */
+  notes: string[]
+  /** Notes deleted, whose outputs go. */
+  removed: string[]
+}
+
+/** The files besides the notes whose change requires a full rebuild. */
+export function dependenciesOf(config: ResolvedConfig, configFile: string | null): string[] {
+  return [
+    ...(configFile ? [configFile] : []),
+    ...config.termbaseFiles,
+    ...config.sources.files.map((file) => path.resolve(config.root, file)),
+    ...(config.docx.template ? [config.docx.template] : []),
+  ]
+}
+
+/** Decides what to rebuild for a batch of events (the last event of a path wins). */
+export function planChanges(events: WatchEvent[], dependencies: string[]): WatchPlan {
+  const last = new Map<string, WatchEvent['event']>()
+  for (const { event, path: file } of events) last.set(path.resolve(file), event)
+  const depends = new Set(dependencies.map((file) => path.resolve(file)))
+  const plan: WatchPlan = { reload: false, notes: [], removed: [] }
+  for (const [file, event] of [...last].sort(([a], [b]) => a.localeCompare(b))) {
+    if (depends.has(file)) plan.reload = true
+    else if (!formatOf(file)) continue
+    else if (event === 'unlink') plan.removed.push(file)
+    else plan.notes.push(file)
+  }
+  return plan
+}
+
+/** Options of `fiche watch`. */
+export interface WatchOptions {
+  configFile: string | null
+  out: string | null
+  quiet: boolean
+}
+
+/** Watches until interrupted (SIGINT, SIGTERM); resolves to the exit code. */
+export async function runWatch(initial: ResolvedConfig, options: WatchOptions): Promise<number> {
+  const { watch } = await import('chokidar')
+  const configFile = options.configFile ?? path.join(initial.root, 'pipeline.config.ts')
+  let config = initial
+  const outDir = () => (options.out ? path.resolve(options.out) : config.output)
+  let writer: NoteWriter = await createNoteWriter(config, outDir())
+  const models = new Map<string, DocumentModel>()
+  const log = (line: string) => {
+    if (!options.quiet || line.startsWith('error')) process.stderr.write(`${line}\n`)
+  }
+
+  const build = async (file: string) => {
+    const { result } = await writer.write(file)
+    if (result.ok) models.set(file, result.model)
+    else models.delete(file)
+    log(result.ok ? `built ${result.relativePath}` : `error: ${result.error.message}`)
+  }
+  const writeCorpus = () =>
+    writer.writeCorpus([...models].sort(([a], [b]) => a.localeCompare(b)).map(([, m]) => m))
+  const rebuildAll = async () => {
+    models.clear()
+    for (const file of findNotes(config.input)) await build(file)
+    writeCorpus()
+  }
+
+  await rebuildAll()
+  const watched = () => [...config.input, ...dependenciesOf(config, configFile)]
+  const watcher = watch(watched(), {
+    ignoreInitial: true,
+    ignored: (file) => file.startsWith(outDir()),
+  })
+  let pending: WatchEvent[] = []
+  let timer: NodeJS.Timeout | null = null
+  let running = Promise.resolve()
+
+  const apply = async (events: WatchEvent[]) => {
+    const plan = planChanges(events, dependenciesOf(config, configFile))
+    if (plan.reload) {
+      try {
+        config = await loadConfig(options.configFile, process.cwd())
+        writer = await createNoteWriter(config, outDir())
+        watcher.add(watched())
+        log('configuration, termbase or sources changed: rebuilding every note')
+        await rebuildAll()
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error
+        log(`error: ${error.message} (keeping the previous configuration)`)
+      }
+      return
+    }
+    for (const file of plan.removed) {
+      models.delete(file)
+      rmSync(path.join(outDir(), documentId(file)), { recursive: true, force: true })
+      log(`removed the outputs of ${path.relative(config.root, file)}`)
+    }
+    for (const file of plan.notes) await build(file)
+    if (plan.notes.length + plan.removed.length > 0) writeCorpus()
+  }
+
+  for (const event of ['add', 'change', 'unlink'] as const) {
+    watcher.on(event, (file: string) => {
+      pending.push({ event, path: file })
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(() => {
+        const batch = pending
+        pending = []
+        running = running.then(() => apply(batch))
+      }, 150)
+    })
+  }
+  await new Promise<void>((resolve) => watcher.on('ready', () => resolve()))
+  log(
+    `watching ${config.input.map((p) => path.relative(config.root, p) || '.').join(', ')} (Ctrl-C to stop)`,
+  )
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
+  if (timer) clearTimeout(timer)
+  await running
+  await watcher.close()
+  return 0
+}

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { planChanges } from '../../src/cli/watch.ts'
+
+const bin = path.resolve(import.meta.dirname, '../../bin/fiche.js')
+
+describe('watch plan', () => {
+  const termbase = '/p/input/termbase.yaml'
+  it('rebuilds a changed note alone and drops a deleted one', () => {
+    expect(
+      planChanges(
+        [
+          { event: 'change', path: '/p/input/a.md' },
+          { event: 'add', path: '/p/input/b.txt' },
+          { event: 'unlink', path: '/p/input/c.md' },
+          { event: 'change', path: '/p/input/notes.csv' },
+        ],
+        [termbase],
+      ),
+    ).toEqual({
+      reload: false,
+      notes: ['/p/input/a.md', '/p/input/b.txt'],
+      removed: ['/p/input/c.md'],
+    })
+  })
+
+  it('reloads everything when the termbase, sources or configuration change', () => {
+    expect(planChanges([{ event: 'change', path: termbase }], [termbase]).reload).toBe(true)
+  })
+
+  it('keeps the last event of a path', () => {
+    const plan = planChanges(
+      [
+        { event: 'add', path: '/p/input/a.md' },
+        { event: 'unlink', path: '/p/input/a.md' },
+      ],
+      [],
+    )
+    expect(plan).toEqual({ reload: false, notes: [], removed: ['/p/input/a.md'] })
+  })
+})
+
+/** Polls `check` every 100 ms until it holds or `ms` pass. */
+async function until(check: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting for fiche watch')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+describe('fiche watch', () => {
+  it('rebuilds what changes and stops cleanly on SIGINT', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fiche-watch-'))
+    mkdirSync(path.join(dir, 'input'))
+    const note = path.join(dir, 'input', 'note.md')
+    writeFileSync(note, '# Première version\n\n- Un point.\n')
+    const child = spawn('node', [bin, 'watch'], { cwd: dir })
+    let log = ''
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    )
+    try {
+      await until(() => log.includes('watching'))
+      const model = path.join(dir, 'output', 'note', 'model.json')
+      expect(JSON.parse(readFileSync(model, 'utf8')).meta.title).toBe('Première version')
+
+      writeFileSync(note, '# Seconde version\n\n- Un point.\n')
+      await until(() => readFileSync(model, 'utf8').includes('Seconde version'))
+
+      writeFileSync(path.join(dir, 'input', 'autre.md'), '# Autre\n')
+      await until(() => existsSync(path.join(dir, 'output', 'autre', 'model.json')))
+      rmSync(path.join(dir, 'input', 'autre.md'))
+      await until(() => !existsSync(path.join(dir, 'output', 'autre')))
+      expect(log).toMatch(/removed the outputs of input\/autre\.md/)
+    } finally {
+      child.kill('SIGINT')
+    }
+    expect(await exited).toBe(0)
+  })
+})
