@@ -1,6 +1,7 @@
 /**
  * The Markdown reader: unified + remark-parse + remark-gfm, with YAML front
- * matter read into metadata (not text). Raw HTML stays in the tree as `html`
+ * matter read into metadata (not text), reference-style links resolved into
+ * links. Raw HTML stays in the tree as `html`
  * nodes, which the extractors skip (and the rule engine reads for
  * `fiche-disable` comments).
  */
@@ -11,12 +12,14 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import { parse as parseYaml } from 'yaml'
+import { resolveReferences } from './references.ts'
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
 
 /** Parses the file's text into mdast; front matter goes to `file.data.frontmatter`. */
 export function readMarkdown(file: VFile): Root {
   const tree = parser.parse(file) as Root
+  resolveReferences(tree)
   const first = tree.children[0]
   if (first?.type === 'yaml') {
     try {

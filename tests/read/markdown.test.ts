@@ -44,3 +44,20 @@ describe('Markdown reader', () => {
     )
   })
 })
+
+describe('reference-style links', () => {
+  it('become citations with the definition’s URL and their own position', async () => {
+    const source =
+      '# T\n\n- Un risque accru ([Karnofsky, 2025][k]) et [rapport][].\n\n[k]: https://example.org/k\n[rapport]: #\n'
+    const model = await modelOf(source)
+    expect(model.citations.map((c) => [c.kind, c.label, c.href, c.status])).toEqual([
+      ['author-year', 'Karnofsky, 2025', 'https://example.org/k', 'ok'],
+      ['link', 'rapport', '#', 'placeholder'],
+    ])
+    const [first] = model.citations
+    expect(source.slice(first!.position.start.offset, first!.position.end.offset)).toBe(
+      '[Karnofsky, 2025][k]',
+    )
+    expect(JSON.stringify(model.blocks)).toContain('"href":"https://example.org/k"')
+  })
+})
