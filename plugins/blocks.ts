@@ -1,7 +1,8 @@
 /**
  * fiche plugin: the content of the note as model blocks, in document order,
  * so that writers (DOCX, translations) work from the model alone. Headings,
- * bullets and links refer to the extracted items by id. Raw HTML is left out.
+ * bullets and links refer to the extracted items by id; footnote definitions
+ * go to `footnotes`, referenced from the text. Raw HTML is left out.
  */
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast'
 import type { Plugin } from 'unified'
@@ -14,6 +15,14 @@ const ficheBlocks: Plugin<[], Root> = function () {
   return (tree, file) => {
     const draft = draftOf(file)
     draft.blocks = toBlocks(tree.children, draft)
+    for (const node of tree.children) {
+      if (node.type === 'footnoteDefinition') {
+        draft.footnotes.push({
+          identifier: node.identifier,
+          children: toBlocks(node.children, draft),
+        })
+      }
+    }
   }
 }
 
@@ -105,6 +114,9 @@ function toInlines(nodes: PhrasingContent[], draft: Draft): Inline[] {
         break
       case 'break':
         inlines.push({ type: 'break' })
+        break
+      case 'footnoteReference':
+        inlines.push({ type: 'footnoteReference', identifier: node.identifier })
         break
       case 'image':
         if (node.alt) inlines.push({ type: 'text', value: node.alt })

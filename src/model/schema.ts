@@ -50,6 +50,7 @@ export type Inline =
   | { type: 'link'; href: string; citationId: string | null; children: Inline[] }
   | { type: 'code'; value: string }
   | { type: 'break' }
+  | { type: 'footnoteReference'; identifier: string }
 
 export const Inline: z.ZodType<Inline> = z
   .lazy(() =>
@@ -67,6 +68,7 @@ export const Inline: z.ZodType<Inline> = z
       }),
       z.object({ type: z.literal('code'), value: z.string() }),
       z.object({ type: z.literal('break') }),
+      z.object({ type: z.literal('footnoteReference'), identifier: z.string() }),
     ]),
   )
   .meta({ id: 'Inline' })
@@ -121,6 +123,12 @@ export const Block: z.ZodType<Block> = z
 export const ListItem: z.ZodType<ListItem> = z
   .lazy(() => z.object({ bulletId: z.string(), children: z.array(Block) }))
   .meta({ id: 'ListItem' })
+
+/** A footnote of the note ("[^1]: …"), referenced from the text by its identifier. */
+export const Footnote = z
+  .object({ identifier: z.string(), children: z.array(Block) })
+  .meta({ id: 'Footnote' })
+export type Footnote = z.infer<typeof Footnote>
 
 /** A heading of the note. */
 export const Heading = z
@@ -306,6 +314,10 @@ export const DocumentModel = z
     acronyms: z.array(Acronym),
     terms: z.array(TermMatch),
     blocks: z.array(Block).describe('The content in document order, for the writers.'),
+    footnotes: z
+      .array(Footnote)
+      .default([])
+      .describe('The footnotes of the note, in order of definition.'),
     extensions: z
       .record(z.string(), z.unknown())
       .describe('What user plugins add, keyed by plugin name.'),

@@ -74,6 +74,7 @@ export function assembleModel(
     acronyms: draft.acronyms,
     terms: byOffset(draft.terms),
     blocks: draft.blocks,
+    footnotes: draft.footnotes,
     extensions: draft.extensions,
     diagnostics: file.messages.map((message) => toDiagnostic(message, draft)),
   }

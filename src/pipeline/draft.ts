@@ -12,6 +12,7 @@ import type {
   Block,
   Bullet,
   Citation,
+  Footnote,
   Heading,
   Meta,
   Point,
@@ -37,6 +38,7 @@ export interface Draft {
   acronyms: Acronym[]
   terms: TermMatch[]
   blocks: Block[]
+  footnotes: Footnote[]
   /** Roles of special paragraphs, keyed by their start offset (set by the meta plugin). */
   roles: Map<number, 'lead' | 'dateline'>
   /** What user plugins add, keyed by plugin name. */
@@ -82,6 +84,7 @@ export function createDraft(file: VFile, format: 'markdown' | 'text'): Draft {
     acronyms: [],
     terms: [],
     blocks: [],
+    footnotes: [],
     roles: new Map(),
     extensions: {},
     position: (start, end) => ({ start: point(start), end: point(end) }),

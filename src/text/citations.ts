@@ -114,7 +114,7 @@ export function findAttributions(text: string): Attribution[] {
       const continued = defined !== undefined && defined.longEnd > cursor + label.length
       if (continued) label = text.slice(cursor, defined.longEnd)
       if (label === '' || /^(?:Le|La|Les|L['’])$/u.test(label)) break
-      const article = /^[lL]['’]\s*/u.exec(label)?.[0].length ?? 0
+      const article = /^(?:[lL]['’]\s*|(?:la|le|les)\s+)/u.exec(label)?.[0].length ?? 0
       found.push({
         label: label.slice(article),
         start: cursor + article,

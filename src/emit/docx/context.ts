@@ -44,6 +44,8 @@ export interface BriefContext {
   commentDate: Date | null
   /** Next numbering instance: every list starts its own. */
   nextListInstance: number
+  /** True while a footnote of the note is rendered: Word has no footnotes inside footnotes. */
+  inFootnote: boolean
 }
 
 /** The target a reader can follow for a citation, or null when there is none. */
@@ -90,6 +92,7 @@ export function createContext(model: DocumentModel, commentDate: Date | null): B
     sources,
     sourceOf,
     footnotes: new Map(),
+    inFootnote: false,
     comments: [],
     diagnostics: [],
     commentDate,

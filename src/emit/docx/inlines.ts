@@ -3,7 +3,13 @@
  * language, inline code, line breaks, and links (citations are handed to
  * `notes.ts`).
  */
-import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx'
+import {
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  Paragraph,
+  TextRun,
+  type ParagraphChild,
+} from 'docx'
 import type { Inline, Position } from '../../model/schema.ts'
 import { cleanText, languageOf, type BriefContext } from './context.ts'
 import { renderCitation } from './notes.ts'
@@ -46,6 +52,7 @@ export function plainText(inlines: readonly Inline[]): string {
     .map((node) => {
       if (node.type === 'text' || node.type === 'code') return node.value
       if (node.type === 'break') return '\n'
+      if (node.type === 'footnoteReference') return ''
       return plainText(node.children)
     })
     .join('')
@@ -54,6 +61,44 @@ export function plainText(inlines: readonly Inline[]): string {
 /** Whether a link target is one a reader can follow safely. */
 export function isFollowable(href: string): boolean {
   return /^(https?:\/\/|mailto:)/i.test(href)
+}
+
+/**
+ * A footnote of the note itself: its paragraphs become a Word footnote at
+ * the place of the reference. An identifier without a definition is kept
+ * visible as "[^id]".
+ */
+function renderNoteFootnote(
+  context: BriefContext,
+  identifier: string,
+  where: Position | null,
+): ParagraphChild[] {
+  const footnote = context.model.footnotes.find((f) => f.identifier === identifier)
+  if (!footnote || context.inFootnote) return textRuns(`[^${identifier}]`, {})
+  const id = context.footnotes.size + 1
+  context.footnotes.set(id, [])
+  const paragraphs = footnote.children.flatMap((block) =>
+    block.type === 'paragraph'
+      ? [block.children]
+      : block.type === 'list'
+        ? block.items.flatMap((item) =>
+            item.children.flatMap((child) => (child.type === 'paragraph' ? [child.children] : [])),
+          )
+        : [],
+  )
+  context.inFootnote = true
+  context.footnotes.set(
+    id,
+    paragraphs.map(
+      (children) =>
+        new Paragraph({
+          style: Style.footnoteText,
+          children: renderInlines(context, children, where),
+        }),
+    ),
+  )
+  context.inFootnote = false
+  return [new FootnoteReferenceRun(id)]
 }
 
 /** The runs, hyperlinks and note references of inline content. */
@@ -112,6 +157,9 @@ export function renderInlines(
         }
         break
       }
+      case 'footnoteReference':
+        out.push(...renderNoteFootnote(context, node.identifier, where))
+        break
       default: {
         const unknown: never = node
         throw new Error(

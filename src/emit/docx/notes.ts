@@ -81,6 +81,14 @@ export function renderCitation(
   label: (style: string) => ParagraphChild[],
 ): ParagraphChild[] {
   const source = context.sourceOf.get(citation.id)
+  if (source?.url && context.inFootnote) {
+    return [
+      new ExternalHyperlink({
+        link: cleanText(context, source.url, citation.position),
+        children: label(Style.hyperlink),
+      }),
+    ]
+  }
   if (source?.url) {
     const id = context.footnotes.size + 1
     context.footnotes.set(id, [

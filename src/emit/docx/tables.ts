@@ -79,6 +79,7 @@ export function renderTable(context: BriefContext, rows: readonly Inline[][][]):
 function inlineText(node: Inline): string {
   if (node.type === 'text' || node.type === 'code') return node.value
   if (node.type === 'break') return ' '
+  if (node.type === 'footnoteReference') return ''
   return node.children.map(inlineText).join('')
 }
 

@@ -43,6 +43,7 @@ export function pandoc(file: string, to: 'plain' | 'json'): string {
   return execFileSync('pandoc', ['-f', 'docx', '-t', to, '--wrap=none', file], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    timeout: 60_000,
   })
 }
 
