@@ -92,6 +92,10 @@ const NAME = new RegExp(
   String.raw`^(?:(?:Le|La|Les|L['’]|le|la|les|l['’])\s*)?${NAME_WORD}(?:[\s\u00a0]+(?:${CONNECTOR}[\s\u00a0]*)?${NAME_WORD})*`,
   'u',
 )
+/** A document named before its author: "une étude de", "le dernier rapport du", "les chiffres de l'". */
+const DOCUMENT_OF =
+  /^(?:un|une|le|la|les|l['’]|des|ses|son|sa)\s*(?:(?:dernier|dernière|derniers|dernières|récent|récente|nouveau|nouvelle|nouvel)\s+)?(?:étude|études|rapport|rapports|enquête|enquêtes|note|sondage|analyse|publication|communiqué|article|données|chiffres|estimation|estimations|statistiques|projections|prévisions|bilan|baromètre)(?:\s+(?:annuel|annuelle|publié|publiée|récent|récente))?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])/iu
+
 /** Joins two sources of one attribution: "Le Figaro avec AFP", "Reuters et l'AFP". */
 const JOINER = /^[\s\u00a0]+(?:avec|et|and)[\s\u00a0]+/u
 
@@ -105,6 +109,8 @@ export function findAttributions(text: string): Attribution[] {
   const definitions = findAcronymDefinitions(text)
   for (const intro of text.matchAll(INTRODUCER)) {
     let cursor = intro.index + intro[0].length
+    // "selon une étude de l'OCDE", "d'après un rapport du Sénat": the source is the body.
+    cursor += DOCUMENT_OF.exec(text.slice(cursor))?.[0].length ?? 0
     for (;;) {
       const name = NAME.exec(text.slice(cursor))
       if (!name) break

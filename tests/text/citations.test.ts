@@ -69,6 +69,13 @@ describe('attributions', () => {
     expect(labels('selon Reuters le texte prévoit (UE) un mécanisme')).toEqual(['Reuters'])
   })
 
+  it('finds the body behind a document: "selon une étude de l’OCDE"', () => {
+    expect(labels("Selon une étude de l'OCDE, le chômage baisse.")).toEqual(['OCDE'])
+    expect(labels('d’après le dernier rapport du Sénat, la dette augmente')).toEqual(['Sénat'])
+    expect(labels('selon les chiffres de l’Insee publiés hier')).toEqual(['Insee'])
+    expect(labels('selon une étude récente, tout va bien')).toEqual([])
+  })
+
   it('gives exact offsets', () => {
     const text = 'Il a dit, selon Le Monde, que'
     const [found] = findAttributions(text)
