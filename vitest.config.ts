@@ -7,6 +7,9 @@ export default defineConfig({
     // files of one worker saves most of the suite's import time.
     isolate: false,
     pool: 'threads',
+    // Many tests wait on child processes (pandoc, LibreOffice, the CLI): more
+    // workers than cores keeps both cores busy.
+    maxWorkers: 3,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -80,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
         configFile: typeof values.config === 'string' ? values.config : null,
         out: typeof values.out === 'string' ? values.out : null,
         quiet: values.quiet === true,
+        poll: values.poll === true,
       })
     }
     case 'check': {

@@ -53,6 +53,10 @@ export const commands: Record<string, CommandSpec> = {
       'build every note, then rebuild what changes (notes, termbase, sources, configuration)',
     usage: 'fiche watch [options]',
     options: {
+      poll: {
+        type: 'boolean',
+        description: 'poll the files instead of file-system events (network drives, containers)',
+      },
       out: {
         type: 'string',
         short: 'o',

@@ -60,6 +60,8 @@ export interface WatchOptions {
   configFile: string | null
   out: string | null
   quiet: boolean
+  /** Poll the files (every 200 ms) instead of relying on file-system events. */
+  poll: boolean
 }
 
 /** Watches until interrupted (SIGINT, SIGTERM); resolves to the exit code. */
@@ -93,6 +95,8 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
   const watcher = watch(watched(), {
     ignoreInitial: true,
     ignored: (file) => file.startsWith(outDir()),
+    usePolling: options.poll,
+    interval: 200,
   })
   let pending: WatchEvent[] = []
   let timer: NodeJS.Timeout | null = null

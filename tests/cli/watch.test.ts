@@ -44,7 +44,7 @@ describe('watch plan', () => {
 })
 
 /** Polls `check` every 100 ms until it holds or `ms` pass. */
-async function until(check: () => boolean, ms = 20_000): Promise<void> {
+async function until(check: () => boolean, ms = 30_000): Promise<void> {
   const end = Date.now() + ms
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out waiting for fiche watch')
@@ -58,7 +58,7 @@ describe('fiche watch', () => {
     mkdirSync(path.join(dir, 'input'))
     const note = path.join(dir, 'input', 'note.md')
     writeFileSync(note, '# Première version\n\n- Un point.\n')
-    const child = spawn('node', [bin, 'watch'], { cwd: dir })
+    const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
     let log = ''
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
     const exited = new Promise<number | null>((resolve) =>
