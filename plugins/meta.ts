@@ -8,9 +8,20 @@
 import type { Paragraph, Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { draftOf } from '../src/pipeline/draft.ts'
-import { parseFrenchDate } from '../src/text/dates.ts'
 import { collapseSpace } from '../src/text/normalize.ts'
 import { sentenceSpans } from '../src/text/sentences.ts'
+import { extractStatistics } from '../src/text/statistics.ts'
+
+/** The ISO day of a text that is exactly one full French date ("5 février 2026", "lundi 1er mars 2025"). */
+export function parseFullDate(text: string): string | null {
+  const trimmed = text.trim()
+  const [date, ...rest] = extractStatistics(trimmed)
+  if (!date || rest.length > 0 || date.kind !== 'date') return null
+  if (date.start !== 0 || date.end !== trimmed.length) return null
+  return typeof date.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date.value)
+    ? date.value
+    : null
+}
 
 /** Reads "Paris, le 5 février 2026." or "Le 5 février 2026" into place and ISO date. */
 export function parseDateline(text: string): { place: string | null; date: string } | null {
@@ -19,9 +30,8 @@ export function parseDateline(text: string): { place: string | null; date: strin
       collapseSpace(text),
     )
   if (!match?.groups) return null
-  const date = parseFrenchDate(match.groups.date!)
-  if (!date || date.index !== 0 || date.length !== match.groups.date!.length) return null
-  return { place: match.groups.place?.trim() ?? null, date: date.iso }
+  const date = parseFullDate(match.groups.date!)
+  return date ? { place: match.groups.place?.trim() ?? null, date } : null
 }
 
 /** Normalizes a front-matter date (string or Date) to ISO 8601. */
@@ -30,7 +40,7 @@ function isoDate(value: unknown): string | null {
     return value.toISOString().slice(0, 10)
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10)
-    return parseFrenchDate(value)?.iso ?? null
+    return parseFullDate(value)
   }
   return null
 }

@@ -2,7 +2,7 @@
  * Text helpers of the Word brief: characters that XML 1.0 forbids, a simple
  * English detector for proofing languages, shortening and French dates.
  */
-import { MONTHS } from '../../text/dates.ts'
+import { MONTH_NAMES } from '../../text/stats/lexicon.ts'
 
 /** Characters XML 1.0 forbids (C0 controls but tab and newlines, U+FFFE, U+FFFF, lone surrogates). */
 /* eslint-disable no-control-regex -- matching control characters is the point */
@@ -82,5 +82,5 @@ export function shortenAround(sentence: string, focus: string, max: number): str
 /** A date written the French way ("5 février 2026", "1er mars 2026"), in UTC. */
 export function frenchDate(date: Date): string {
   const day = date.getUTCDate()
-  return `${day === 1 ? '1er' : day} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`
+  return `${day === 1 ? '1er' : day} ${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCFullYear()}`
 }

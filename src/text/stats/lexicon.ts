@@ -13,23 +13,31 @@ export function norm(word: string): string {
   return word.toLowerCase().replace(/[\u2019\u02BC]/g, "'")
 }
 
-export const MONTHS: ReadonlyMap<string, number> = new Map([
-  ['janvier', 1],
-  ['février', 2],
-  ['fevrier', 2],
-  ['mars', 3],
-  ['avril', 4],
-  ['mai', 5],
-  ['juin', 6],
-  ['juillet', 7],
-  ['août', 8],
-  ['aout', 8],
-  ['septembre', 9],
-  ['octobre', 10],
-  ['novembre', 11],
-  ['décembre', 12],
-  ['decembre', 12],
-])
+/** French month names, January first, as written. */
+export const MONTH_NAMES: readonly string[] = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+]
+
+/** Month names (also written without their accent) → month number. */
+export const MONTHS: ReadonlyMap<string, number> = new Map(
+  MONTH_NAMES.flatMap((name, index) => {
+    const bare = name.normalize('NFD').replace(/\p{M}/gu, '')
+    return bare === name
+      ? [[name, index + 1] as const]
+      : [[name, index + 1] as const, [bare, index + 1] as const]
+  }),
+)
 
 /** Abbreviated month names: only trusted when followed by "." or by a year. */
 export const MONTH_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
