@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { StatisticKind } from '../../src/model/schema.ts'
 import {
   extractStatistics,
   type RawStatistic,
@@ -631,16 +632,7 @@ describe('sample sentences', () => {
 })
 
 describe('properties', () => {
-  const kinds = new Set([
-    'percent',
-    'money',
-    'count',
-    'duration',
-    'multiplier',
-    'ratio',
-    'date',
-    'year',
-  ])
+  const kinds = new Set<string>(StatisticKind.options)
   const pieces = fc.constantFrom(
     ' ',
     '\u00A0',

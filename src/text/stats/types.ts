@@ -1,7 +1,7 @@
-export type StatisticKind =
-  'percent' | 'money' | 'count' | 'duration' | 'multiplier' | 'ratio' | 'date' | 'year'
+import type { Qualifier, StatisticKind } from '../../model/schema.ts'
 
-export type Qualifier = 'exact' | 'approximate' | 'at-least' | 'at-most'
+/** The kinds and qualifiers are the model's own. */
+export type { Qualifier, StatisticKind }
 
 export interface StatisticChange {
   /** Value of the starting figure (same kind and unit as the statistic). */
