@@ -10,11 +10,11 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { loadConfig } from '../config/resolve.ts'
 
-/** Renders one brief; returns the PNG pages written. */
-export function renderBrief(docx: string, outDir: string, profile: string): string[] {
-  mkdirSync(outDir, { recursive: true })
-  for (const old of readdirSync(outDir))
-    if (/\.(pdf|png)$/.test(old)) rmSync(path.join(outDir, old))
+/**
+ * Converts .docx files to PDF in `outDir` with LibreOffice headless, in one
+ * run; `profile` is a throw-away LibreOffice user folder.
+ */
+export function convertToPdf(docxFiles: string[], outDir: string, profile: string): void {
   execFileSync(
     'soffice',
     [
@@ -24,10 +24,18 @@ export function renderBrief(docx: string, outDir: string, profile: string): stri
       'pdf',
       '--outdir',
       outDir,
-      docx,
+      ...docxFiles,
     ],
     { stdio: 'pipe', timeout: 120_000 },
   )
+}
+
+/** Renders one brief; returns the PNG pages written. */
+export function renderBrief(docx: string, outDir: string, profile: string): string[] {
+  mkdirSync(outDir, { recursive: true })
+  for (const old of readdirSync(outDir))
+    if (/\.(pdf|png)$/.test(old)) rmSync(path.join(outDir, old))
+  convertToPdf([docx], outDir, profile)
   const pdf = path.join(outDir, `${path.basename(docx, '.docx')}.pdf`)
   if (!existsSync(pdf)) throw new Error(`${docx}: LibreOffice wrote no PDF, expected ${pdf}`)
   execFileSync('pdftoppm', ['-png', '-r', '110', pdf, path.join(outDir, 'page')], { stdio: 'pipe' })
@@ -71,4 +79,6 @@ async function main(): Promise<number> {
   return failed > 0 ? 1 : 0
 }
 
-process.exitCode = await main()
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main()
+}

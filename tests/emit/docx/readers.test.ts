@@ -4,12 +4,11 @@
  * hostile model (control characters, a 500-row table, 200 footnotes).
  * Needs `pandoc` and `soffice` (installed by `.ci/run`).
  */
-import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { convertToPdf } from '../../../src/cli/render.ts'
 import { buildBrief, packDocx } from '../../../src/emit/docx/index.ts'
 import type { DocumentModel, Inline } from '../../../src/model/schema.ts'
 import { CASES, briefBytes, loadModel, pandoc, part, squash } from './helpers.ts'
@@ -159,19 +158,7 @@ describe('LibreOffice', () => {
   it('converts every brief to PDF', () => {
     const out = path.join(dir, 'pdf')
     const profile = path.join(dir, 'profile')
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        out,
-        ...files.values(),
-      ],
-      { stdio: 'pipe', timeout: 90_000 },
-    )
+    convertToPdf([...files.values()], out, profile)
     for (const name of files.keys()) {
       const pdf = path.join(out, `${name}.pdf`)
       expect(existsSync(pdf), `${pdf} written`).toBe(true)
