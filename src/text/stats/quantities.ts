@@ -217,22 +217,23 @@ export function recognizeMoney(text: string, tokens: ReadonlyArray<NumToken>): C
       }
     }
     const scaled = factor !== 1 || (token.value >= 1e6 && token.value % 1e6 === 0)
-    SUFFIX_SYMBOL_RE.lastIndex = pos
-    const sym = SUFFIX_SYMBOL_RE.exec(text)
-    if (sym && sym[1]) {
-      const code = CURRENCY_SYMBOLS.get(sym[1]) ?? 'USD'
+    const money = (end: number, code: string) =>
       out.push(
         makeCandidate(
           text,
           token,
           token.start,
-          pos + sym[0].length,
+          end,
           'money',
           clean(token.base * factor),
           code,
           factor,
         ),
       )
+    SUFFIX_SYMBOL_RE.lastIndex = pos
+    const sym = SUFFIX_SYMBOL_RE.exec(text)
+    if (sym && sym[1]) {
+      money(pos + sym[0].length, CURRENCY_SYMBOLS.get(sym[1]) ?? 'USD')
       continue
     }
     for (const [re, code] of CURRENCY_NAME_RES) {
@@ -240,18 +241,7 @@ export function recognizeMoney(text: string, tokens: ReadonlyArray<NumToken>): C
       const m = re.exec(text)
       if (!m) continue
       if (m[1] !== undefined && !scaled) break // "5 d'euros" is not French
-      out.push(
-        makeCandidate(
-          text,
-          token,
-          token.start,
-          pos + m[0].length,
-          'money',
-          clean(token.base * factor),
-          code,
-          factor,
-        ),
-      )
+      money(pos + m[0].length, code)
       break
     }
   }
