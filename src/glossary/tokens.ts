@@ -6,6 +6,7 @@
  * ’ and ', hyphens, no-break spaces and line breaks join the words of a term.
  * English keys (for alignment) fold case and the plural -s.
  */
+import { mostlyCapitals } from '../text/acronyms.ts'
 import { foldAccents } from '../text/normalize.ts'
 
 /** Languages the normalizer knows. */
@@ -75,10 +76,14 @@ const FRENCH_PLURALS: Record<string, string> = {
 
 /** An acronym: at least two capitals making at least half of its letters ("IA", "CeSIA", "R&D"), or capitals with digits ("G7"). */
 export function isAcronymWord(word: string): boolean {
+  if (mostlyCapitals(word)) return true
   const letters = [...word].filter((c) => /\p{L}/u.test(c))
-  const capitals = letters.filter((c) => /\p{Lu}/u.test(c)).length
-  if (capitals >= 2 && capitals * 2 >= letters.length) return true
-  return word.length >= 2 && capitals === letters.length && capitals >= 1 && /\p{N}/u.test(word)
+  return (
+    word.length >= 2 &&
+    letters.length >= 1 &&
+    letters.every((c) => /\p{Lu}/u.test(c)) &&
+    /\p{N}/u.test(word)
+  )
 }
 
 /** The French singular of a folded lower-case word (symmetric, not a dictionary). */

@@ -49,9 +49,14 @@ export function isAcronym(token: string): boolean {
   if (!/^\p{Lu}/u.test(compact) || !/^[\p{L}\d&.\- ]+$/u.test(compact)) return false
   if (compact.split(' ').length > 2) return false
   if (/^[IVXLC]+$/.test(compact)) return false
-  const letters = [...compact].filter((c) => /\p{L}/u.test(c))
-  const capitals = letters.filter((c) => /\p{Lu}/u.test(c))
-  return capitals.length >= 2 && capitals.length * 2 >= letters.length
+  return mostlyCapitals(compact)
+}
+
+/** At least two capitals, making at least half of the letters ("IA", "CeSIA", "R&D", "UK AISI"). */
+export function mostlyCapitals(word: string): boolean {
+  const letters = [...word].filter((c) => /\p{L}/u.test(c))
+  const capitals = letters.filter((c) => /\p{Lu}/u.test(c)).length
+  return capitals >= 2 && capitals * 2 >= letters.length
 }
 
 const fold = (char: string): string => char.normalize('NFD').charAt(0).toLowerCase()
