@@ -76,7 +76,8 @@ describe('fiche watch', () => {
       await until(() => existsSync(path.join(dir, 'output', 'autre', 'model.json')))
       rmSync(path.join(dir, 'input', 'autre.md'))
       await until(() => !existsSync(path.join(dir, 'output', 'autre')))
-      expect(log).toMatch(/removed the outputs of input\/autre\.md/)
+      // The log line follows the removal: wait for it rather than race it.
+      await until(() => /removed the outputs of input\/autre\.md/.test(log))
     } finally {
       child.kill('SIGINT')
     }
