@@ -194,6 +194,21 @@ export const StatisticKind = z.enum([
 ])
 export type StatisticKind = z.infer<typeof StatisticKind>
 
+/**
+ * The kinds that are figures: what a reader calls a statistic, what needs a source and what a
+ * key-figures table lists. 'date' and 'year' are time references kept in the model for the
+ * features that read dates (datelines, timelines), never figures.
+ */
+export const FigureKind = StatisticKind.exclude(['date', 'year'])
+export type FigureKind = z.infer<typeof FigureKind>
+
+const FIGURE_KINDS: ReadonlySet<StatisticKind> = new Set(FigureKind.options)
+
+/** Is this statistic a figure (not a date or a year)? */
+export function isFigure(statistic: { kind: StatisticKind }): boolean {
+  return FIGURE_KINDS.has(statistic.kind)
+}
+
 export const Qualifier = z.enum(['exact', 'approximate', 'at-least', 'at-most'])
 export type Qualifier = z.infer<typeof Qualifier>
 
@@ -201,7 +216,9 @@ export type Qualifier = z.infer<typeof Qualifier>
 export const Statistic = z
   .object({
     id: z.string(),
-    kind: StatisticKind,
+    kind: StatisticKind.describe(
+      'percent, money, count, duration, multiplier and ratio are figures; date and year are time references, not figures (leave them out of key figures and source checks).',
+    ),
     value: z
       .union([z.number(), z.string()])
       .describe('A number (durations in minutes, money in currency units) or an ISO date string.'),

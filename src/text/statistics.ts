@@ -3,7 +3,12 @@
  * multipliers, ratios, dates and years). Rules live in ./stats/: numbers.ts (number scanner:
  * digits with space / U+00A0 / U+202F / dot grouping, decimal commas, French number words),
  * quantities.ts (percent, money, duration, count), comparisons.ts (multiplier, ratio), dates.ts
- * (dates with chrono-node as fallback, years), context.ts (exclusions, qualifiers).
+ * (dates with chrono-node as fallback, years), context.ts (exclusions, qualifiers), figures.ts
+ * (precision rules: what a reader would not call a statistic).
+ *
+ * Kinds 'date' and 'year' are time references, not figures (see `isFigure` in the model): they
+ * are returned because other features read dates, and are left out of source checks and key
+ * figures.
  *
  * Span convention: `text.slice(start, end)` is the figure as a reader would quote it: the
  * qualifier when there is one, the number, and its unit or counted noun, e.g. "près de 100
@@ -18,7 +23,8 @@
  *
  * Value conventions:
  * - percent: the number as written (2,5 % -> 2.5); unit '%', '‰' (pour mille) or 'pp'
- *   ("5 points de pourcentage", "5 pp").
+ *   ("5 points de pourcentage", "5 pp", and "points" after a sign, a decimal or a change: "+3
+ *   points", "0,6 point par an", "une hausse de 2 points", "deux points d'écart").
  * - money: full amount in currency units (200 milliards d'euros -> 200000000000, 3 M€ ->
  *   3000000, 1,2 Md€ -> 1200000000, "bn" = 10^9, French "billion" = 10^12); unit ISO 4217.
  * - count: the number; unit = counted noun as written ("15 lauréats" -> 'lauréats', "Vingt
@@ -43,7 +49,14 @@
  *   60 %") only after a verb or noun of evolution (passer, augmenter, baisse...). X is still
  *   returned on its own, without change.
  *
- * Deliberately not reported: vague quantities ("des centaines", "plusieurs dizaines", "des
+ * Deliberately not reported (see stats/figures.ts for the rules): bare numbers without evidence
+ * of a quantity (page numbers, table-of-contents entries, list numbers, small integers whose
+ * unit stands elsewhere, including numbers alone in a table cell), ordinals "1°", "2°", counts
+ * of structural nouns under 100 ("trois parties", "deux axes", "5 recommandations", "3
+ * obligations"), small counts announcing an enumeration ("deux ingrédients : les données et…"),
+ * counts referring back to a known set ("ces trois entreprises", "les quinze membres"),
+ * durations used as a point in time ("il y a dix ans", "depuis cinq ans", "à deux jours du
+ * vote"), list numbers glued to their sentence ("7.Le"), postal codes; vague quantities ("des centaines", "plusieurs dizaines", "des
  * dizaines de milliers", "des milliards d'euros", "plusieurs heures"), the article "un/une" alone
  * ("un exploit", "une heure", "un an"), bare number words ("les deux"), ordinals ("80e", "1er"
  * outside dates, "XXIe siècle"), digits inside names and codes (GPT-4o, Claude Opus 4, G20,
@@ -61,6 +74,7 @@ import {
   isYearLike,
 } from './stats/dates.ts'
 import { CHANGE_STEMS, HSPACE } from './stats/lexicon.ts'
+import { isNotAFigure } from './stats/figures.ts'
 import { clean, scanNumbers, type NumToken } from './stats/numbers.ts'
 import { recognizeMultipliers, recognizeRatios } from './stats/comparisons.ts'
 import {
@@ -280,7 +294,9 @@ export function extractStatistics(text: string, options: StatisticOptions = {}):
     ...recognizeCounts(text, tokens),
   ]
   const index = new ZoneIndex([...zones, ...timesOfDay])
-  const kept = candidates.filter((c) => !index.overlaps(c.start, c.end))
+  const kept = candidates.filter(
+    (c) => !index.overlaps(c.start, c.end) && !isNotAFigure(text, c, byStart.get(c.numberStart)),
+  )
   const zonesFree = tokens.filter((t) => !index.overlaps(t.start, t.end))
   const chosen = propagateRanges(text, resolveOverlaps(kept), zonesFree)
   detectChanges(text, chosen)

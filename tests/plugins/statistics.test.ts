@@ -22,9 +22,9 @@ describe('statistics plugin', () => {
 
   it('ignores heading numbers and years in citation labels, links statistics to citations', async () => {
     const model = await modelOf(
-      '## 2.3 Les 12 mesures\n\n- Une hausse de 5 % ([Martin et al., 2023](https://example.org/m)).\n',
+      '## 2.3 Un budget de 12 M€\n\n- Une hausse de 5 % ([Martin et al., 2023](https://example.org/m)).\n',
     )
-    expect(model.statistics.map((s) => s.text)).toEqual(['12 mesures', '5 %'])
+    expect(model.statistics.map((s) => s.text)).toEqual(['12 M€', '5 %'])
     const [, percent] = model.statistics
     expect(percent!.citationIds).toEqual([model.citations[0]!.id])
     expect(model.bullets[0]!.statisticIds).toEqual([percent!.id])

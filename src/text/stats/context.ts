@@ -52,8 +52,13 @@ const SIMPLE_ZONES: RegExp[] = [
   /\[\^?[\w-]{1,12}\]/g,
   // phone numbers: 01 23 45 67 89, +33 1 23 45 67 89
   /(?<![\p{N}\p{L}])(?:\+\d{1,3}[ .\u00A0]?(?:\(0\)[ .\u00A0]?)?\d|0\d)(?:[ .\u00A0-]\d{2}){4}(?!\p{N})/gu,
-  // list / heading numbering at the start of a line: "1.", "2)", "1.2", "IV."
-  /^[ \t]*(?:(?:#{1,6}|[-*+•>])[ \t]+)*(?:\d+(?:\.\d+)+\.?|\d{1,3}[.)]|[IVXLC]+[.)])(?=[ \t])/gmu,
+  // list / heading numbering at the start of a line: "1.", "2)", "1.2", "IV." (not "60.000")
+  /^[ \t]*(?:(?:#{1,6}|[-*+•>])[ \t]+)*(?:(?!\d{1,3}\.\d{3}[ \t])\d+(?:\.\d+)+\.?|\d{1,3}[.)]|[IVXLC]+[.)])(?=[ \t])/gmu,
+  // a list number glued to its sentence ("7.Le texte", "2)La") or after a colon or bullet sign
+  /(?<![\p{L}\p{N}.,])\d{1,3}[.)](?=\p{Lu})/gu,
+  /(?<=[:;•◗▪►][ \t]*)\d{1,2}[.)](?=[ \t])/gu,
+  // postal codes before the city: "75007 Paris"
+  /(?<![\p{N}\p{L}])\d{5}(?=[ \t\u00A0]+\p{Lu}[\p{Ll}\p{Lu}-])/gu,
   // enumeration markers "(1)", "(a)" inside a sentence
   /(?<![\p{L}\p{N}])\(\d{1,2}\)/gu,
   // idioms meaning "always": 24 h/24, 24 heures sur 24, 7j/7, 7 jours sur 7

@@ -260,6 +260,7 @@ export const PRE_NOUN_ADJECTIVES: ReadonlySet<string> = new Set([
   'anciennes',
   'seuls',
   'seules',
+  'mêmes',
   'meilleurs',
   'meilleures',
   'pires',
@@ -307,6 +308,60 @@ export const LABEL_WORDS: ReadonlySet<string> = new Set(
     'bureau porte quai voie étage rue avenue boulevard bd place chemin route autoroute code indice ' +
     'modèle modèles génération échelon grade position'
   ).split(/\s+/),
+)
+
+/**
+ * Nouns that name parts of a document or items of an enumeration ("trois parties", "deux axes",
+ * "cinq recommandations", "3 obligations"), singular, lower-case: a small count of them describes
+ * how the note is organised, not the world. Plurals are matched by dropping a final s or x.
+ */
+export const STRUCTURAL_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'partie sous-partie chapitre section sous-section titre annexe article paragraphe alinéa point ' +
+    'axe volet pilier levier chantier thème sujet domaine dimension aspect angle élément ' +
+    'recommandation proposition préconisation mesure action engagement orientation piste priorité ' +
+    'objectif obligation exigence règle principe critère condition modalité étape phase temps ' +
+    'question enjeu défi risque raison argument facteur leçon enseignement conclusion constat ' +
+    'message idée catégorie type niveau famille forme ordre façon manière voie option scénario ' +
+    'hypothèse approche solution ingrédient mission ligne vague tour livrable paramètre ' +
+    'caractéristique propriété composante rapport document publication note travaux'
+  ).split(/\s+/),
+)
+
+/**
+ * Determiners that make a following count refer back to items already named ("ces trois
+ * entreprises", "nos deux propositions"): not a new figure.
+ */
+export const ANAPHORIC_DETERMINERS: ReadonlySet<string> = new Set(
+  'ces ce cette nos vos leurs ses mes tes'.split(' '),
+)
+
+/** Definite articles, contracted ones included ("des" = de les, "aux" = à les). */
+export const DEFINITE_ARTICLES: ReadonlySet<string> = new Set(['les', 'des', 'aux'])
+
+/**
+ * Words that, before a duration, make it a point in time rather than a measure ("il y a dix
+ * ans", "depuis cinq ans", "dans deux ans", "d'ici dix ans", "au bout de dix ans").
+ */
+export const TIME_REFERENCE_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(?:il${HSPACE}+y${HSPACE}+a|depuis|dans|d${APOS}ici|au${HSPACE}+bout${HSPACE}+d(?:e|${APOS})|voici|voilà|ces)${HSPACE}*$`,
+  'iu',
+)
+
+/** Words after which a bare number is a quantity ("ils étaient 40 000", "le total atteint 500"). */
+export const QUANTITY_VERBS: ReadonlySet<string> = new Set(
+  (
+    'est sont était étaient fut furent sera seront serait seraient atteint atteignent atteignait ' +
+    'atteignaient atteindra atteindre compte comptent comptait comptaient comptera totalise ' +
+    'totalisent totalisait dépasse dépassent dépassait dépassaient représente représentent ' +
+    'représentait représentaient recense recensent recensait dénombre dénombrent rassemble ' +
+    'rassemblent réunit réunissent emploie emploient employait'
+  ).split(/\s+/),
+)
+
+/** Verbs after a bare number that make it the subject of a clause ("10 sont européennes"). */
+export const SUBJECT_VERBS: ReadonlySet<string> = new Set(
+  'sont étaient seront seraient furent ont avaient auront auraient restent demeurent'.split(' '),
 )
 
 /** Words that, right before a 4-digit number, make it a year ("en 2022", "depuis 1997"). */

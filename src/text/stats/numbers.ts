@@ -422,6 +422,12 @@ function scanDigitNumber(text: string, i: number): { token: NumToken | null; nex
   return { token, next: Math.max(end, i + raw.length) }
 }
 
+/** "+12", "-3", "+ 0,6": the number carries a sign (glued, or "+"/"−" one space before). */
+export function isSigned(text: string, token: NumToken): boolean {
+  if (/^[+\-−]/.test(text.slice(token.start, token.start + 1))) return true
+  return /[+−][ \u00A0\u202F]?$/.test(text.slice(Math.max(0, token.start - 2), token.start))
+}
+
 /** Scan the whole text for number tokens, left to right, non-overlapping. */
 export function scanNumbers(text: string): NumToken[] {
   const tokens: NumToken[] = []

@@ -23,7 +23,7 @@ import {
   STOP_WORDS,
   WEEKDAYS,
 } from './lexicon.ts'
-import { clean, type NumToken } from './numbers.ts'
+import { clean, isSigned, type NumToken } from './numbers.ts'
 import type { Candidate, StatisticKind } from './types.ts'
 
 export const PRIORITY: Record<StatisticKind, number> = {
@@ -88,8 +88,38 @@ const PERCENT_UNITS: Array<[RegExp, string]> = [
   [sticky(`${HSPACE}?(?:pp|p\\.${HSPACE}?p\\.)(?![\\p{L}])`, 'uy'), 'pp'],
 ]
 
+const POINTS_RE = sticky(`${HSPACE}+points?(?![\\p{L}])`)
+const POINTS_OF_RE = sticky(
+  `${HSPACE}+(?:de${HSPACE}+(?:PIB|croissance|chômage|pourcentage|base|plus|moins|mieux|différence|écart)|d['’](?:écart|avance|retard)|par${HSPACE}+an|en${HSPACE}+(?:plus|moins))(?![\\p{L}])`,
+)
+const POINT_CHANGE_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(?:hausse|baisse|augmentation|diminution|recul|progression|gain|perte|écart|révision|variation|chute|repli|amélioration|dégradation|gagn\\p{L}*|perd\\p{L}*|recul\\p{L}*|progress\\p{L}*|cèd\\p{L}*|prend\\p{L}*|pris)${HSPACE}+(?:(?:de|d['’])${HSPACE}*)?(?:${HSPACE}*[+−-])?${HSPACE}*$`,
+  'iu',
+)
+
 /**
- * Percentages: "2 %", "2,5 %", "10%", "94 pour cent", "5 points de pourcentage".
+ * "0,6 point par an", "+3 points", "une hausse de 2 points", "5 points de PIB": a change measured
+ * in (percentage) points. A whole number of "points" without any of these ("les trois points
+ * suivants") is a structural count, not a figure.
+ */
+function pointsEnd(text: string, token: NumToken): number | null {
+  POINTS_RE.lastIndex = token.end
+  const m = POINTS_RE.exec(text)
+  if (!m) return null
+  const end = token.end + m[0].length
+  POINTS_OF_RE.lastIndex = end
+  const decimal = token.base !== Math.trunc(token.base)
+  const before = text.slice(Math.max(0, token.start - 30), token.start)
+  return decimal ||
+    isSigned(text, token) ||
+    POINTS_OF_RE.test(text) ||
+    POINT_CHANGE_BEFORE.test(before)
+    ? end
+    : null
+}
+
+/**
+ * Percentages: "2 %", "2,5 %", "10%", "94 pour cent", "5 points de pourcentage", "+3 points".
  * Value is the number as written (2,5 % -> 2.5); unit '%', '‰', or 'pp' for percentage points.
  */
 export function recognizePercents(text: string, tokens: ReadonlyArray<NumToken>): Candidate[] {
@@ -129,6 +159,17 @@ export function recognizePercents(text: string, tokens: ReadonlyArray<NumToken>)
         ),
       )
       break
+    }
+    if (token.article || out[out.length - 1]?.numberStart === token.start) continue
+    const end = pointsEnd(text, token)
+    if (end !== null) {
+      // "+ 0,6 point": a sign one space before belongs to the figure
+      const spaced = /[+−][ \u00A0\u202F]$/.exec(
+        text.slice(Math.max(0, token.start - 2), token.start),
+      )
+      const start = spaced ? token.start - 2 : token.start
+      const value = spaced?.[0].startsWith('−') ? -token.value : token.value
+      out.push(makeCandidate(text, token, start, end, 'percent', value, 'pp', 1))
     }
   }
   return out
@@ -449,6 +490,8 @@ const NOT_COUNTED = new Set<string>([
   'dollars',
   'pour',
   'pourcent',
+  'quelque',
+  'quelques',
   'h',
   'min',
   'mn',
@@ -471,7 +514,8 @@ const NOT_COUNTED = new Set<string>([
 function isCountNoun(word: string, lower: string): boolean {
   if (NOT_COUNTED.has(lower) || lower.length < 2) return false
   if (!/^\p{L}/u.test(word)) return false
-  return true
+  // a word in capitals longer than an acronym ("14 MÉTHODE") is a title, not a counted noun
+  return !(word.length > 4 && word === word.toUpperCase())
 }
 
 const PLURAL = /(?:s|x|z)$/

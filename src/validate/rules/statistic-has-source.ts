@@ -1,6 +1,6 @@
 /** statistic-has-source: a figure comes with a citation in its sentence or bullet. */
 import { z } from 'zod'
-import { StatisticKind, type Statistic } from '../../model/schema.ts'
+import { FigureKind, isFigure, type Statistic } from '../../model/schema.ts'
 import { exemptSections, headingPatterns } from '../sections.ts'
 import { defineRule } from '../rule.ts'
 
@@ -10,10 +10,8 @@ export default defineRule({
   description:
     'A statistic whose sentence or bullet carries no citation; one message per bullet (or sentence) listing its figures.',
   options: z.strictObject({
-    /** Kinds of figures that need a source; dates and bare years do not by default. */
-    kinds: z
-      .array(StatisticKind)
-      .default(['percent', 'money', 'count', 'duration', 'multiplier', 'ratio']),
+    /** Kinds of figures that need a source; dates and years are not figures and never do. */
+    kinds: z.array(FigureKind).default([...FigureKind.options]),
     /** Sections (heading patterns, case-insensitive regular expressions) where figures need no source. */
     exemptSections: headingPatterns([]),
   }),
@@ -22,14 +20,15 @@ export default defineRule({
       `Unexpected unsourced ${figures.length > 1 ? 'figures' : 'figure'} ${figures.map((f) => `“${f}”`).join(', ')}, expected a citation in the same ${where}`,
   },
   check({ model, options, messages, report }) {
-    const kinds = new Set(options.kinds)
+    const kinds = new Set<string>(options.kinds)
     const exempt = exemptSections(model, options.exemptSections)
     const sourcedBullets = new Set(
       model.bullets.filter((b) => b.citationIds.length > 0).map((b) => b.id),
     )
     const groups = new Map<string, Statistic[]>()
     for (const statistic of model.statistics) {
-      if (!kinds.has(statistic.kind) || statistic.citationIds.length > 0) continue
+      if (!isFigure(statistic) || !kinds.has(statistic.kind)) continue
+      if (statistic.citationIds.length > 0) continue
       if (statistic.sectionId !== null && exempt.has(statistic.sectionId)) continue
       if (statistic.bulletId !== null && sourcedBullets.has(statistic.bulletId)) continue
       const key = statistic.bulletId ?? `${statistic.sectionId ?? ''}\u0000${statistic.sentence}`

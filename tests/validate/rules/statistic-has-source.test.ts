@@ -36,6 +36,15 @@ describe('statistic-has-source', () => {
     expect(lines(messages)).toEqual([6, 9])
   })
 
+  it('never asks a source for dates and years: they are not figures', async () => {
+    const dated = '# Note\n\nEn 2023, puis le 5 février 2025 et fin 2026, le texte a changé.\n'
+    expect((await checkText(dated, { only })).messages).toEqual([])
+    const config = { rules: { 'statistic-has-source': ['warn', { kinds: ['date'] }] } }
+    await expect(checkText(dated, { only, config })).rejects.toThrow(
+      /rules\.statistic-has-source\[1\]\.kinds\.0/,
+    )
+  })
+
   it('rejects an invalid pattern as a configuration error naming the option', async () => {
     const config = { rules: { 'statistic-has-source': ['warn', { exemptSections: ['('] }] } }
     await expect(checkText(note, { only, config })).rejects.toThrow(
