@@ -4,11 +4,11 @@
  * table (`key, authors, year, title, url`). Every format becomes the same
  * `SourceEntry`, carrying a CSL-JSON item for the emitter.
  */
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseBibtex } from '@retorquere/bibtex-parser'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { parse as parseYaml } from 'yaml'
+import { DecodeError, readDataFile, type ReadingOptions } from '../read/decode.ts'
 
 /** A name in CSL-JSON: a person (family, given) or an organisation (literal). */
 export interface CslName {
@@ -216,8 +216,16 @@ function itemsOf(source: string, extension: string, file: string): CslItem[] {
   }
 }
 
-/** Reads registry files (paths relative to `root` or absolute). Throws `SourcesError`. */
-export function loadSources(files: string[], root: string): SourceRegistry {
+/**
+ * Reads registry files (paths relative to `root` or absolute). Throws
+ * `SourcesError`. `reading` sets how files that are not UTF-8 are decoded
+ * and collects the warnings.
+ */
+export function loadSources(
+  files: string[],
+  root: string,
+  reading?: ReadingOptions,
+): SourceRegistry {
   const registry: SourceRegistry = { files: [], entries: [] }
   const seen = new Map<string, string>()
   for (const file of files) {
@@ -225,12 +233,10 @@ export function loadSources(files: string[], root: string): SourceRegistry {
     const relative = path.relative(root, absolute).split(path.sep).join('/')
     let source: string
     try {
-      source = readFileSync(absolute, 'utf8')
+      source = readDataFile(absolute, relative, 'sources file', reading)
     } catch (error) {
-      throw new SourcesError(
-        relative,
-        `cannot read the sources file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      )
+      if (error instanceof DecodeError) throw new SourcesError(relative, error.reason)
+      throw error
     }
     let items: CslItem[]
     try {
