@@ -48,8 +48,9 @@ const NEWLINE = 0x0a
 
 /**
  * An upper bound of the nesting of Markdown `text`, line by line, found
- * before parsing: block quote markers, list markers and indentation (a
- * nested list item needs two more columns) at the start of a line, and half
+ * before parsing: block quote markers, list markers and the indentation
+ * before them (a nested list item needs two more columns) at the start of a
+ * line, and half
  * the longest run of `*`, `_` or `~` (each pair opens emphasis). Null when
  * within `limits`, else the reason.
  */
@@ -62,8 +63,9 @@ export function markdownNestingReason(text: string, limits: Limits): string | nu
     // The container prefix: spaces, `>` and list markers.
     for (;;) {
       const code = text.charCodeAt(index)
-      if (code === SPACE) columns++
-      else if (code === TAB) columns += 4
+      // Indentation counts before the first marker; the spaces after a marker belong to it.
+      if (code === SPACE) columns += depth === 0 ? 1 : 0
+      else if (code === TAB) columns += depth === 0 ? 4 : 0
       else if (code === 0x3e) depth++
       else if ((code === 0x2d || code === 0x2a || code === 0x2b) && isGap(text, index + 1)) depth++
       else if (code >= 0x30 && code <= 0x39) {
