@@ -1,0 +1,80 @@
+/**
+ * YAML as fiche reads it everywhere (front matter, termbases, sources): the
+ * YAML 1.2 core schema with no custom or language-specific tags (`!!js/…`,
+ * `!!binary`, `!foo` are errors, not strings or objects), no merge keys,
+ * unique keys, and at most `MAX_YAML_ALIASES` alias expansions, so that an
+ * alias bomb ("billion laughs") fails fast instead of filling memory.
+ */
+import { checkDepth } from './json.ts'
+import {
+  LineCounter,
+  parseDocument,
+  type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml'
+
+/** Most alias nodes a document may expand (the `yaml` package's resource check). */
+export const MAX_YAML_ALIASES = 100
+
+const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  schema: 'core',
+  customTags: [],
+  resolveKnownTags: false,
+  merge: false,
+  uniqueKeys: true,
+  prettyErrors: false,
+}
+
+/** A YAML text that cannot be read: `line` and `column` are 1-based. */
+export class YamlError extends Error {
+  override name = 'YamlError'
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(`${line}:${column}: ${reason}`)
+  }
+}
+
+/** Parses a YAML document; the first error or unknown tag becomes a `YamlError`. */
+export function parseYaml(source: string): { document: Document; lines: LineCounter } {
+  const lines = new LineCounter()
+  const document = parseDocument(source, { ...OPTIONS, lineCounter: lines })
+  const problem = document.errors[0] ?? document.warnings[0]
+  if (problem) {
+    const { line, col } = lines.linePos(problem.pos[0])
+    throw new YamlError(
+      line,
+      col,
+      problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, ''),
+    )
+  }
+  return { document, lines }
+}
+
+/** The value of a parsed document, with aliases bounded; errors become `YamlError`s at 1:1. */
+export function yamlValue(document: Document): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_YAML_ALIASES })
+  } catch (error) {
+    const reason =
+      error instanceof RangeError
+        ? 'Unexpected nesting too deep to read'
+        : `Unexpected content (${(error as Error).message})`
+    throw new YamlError(1, 1, reason)
+  }
+}
+
+/** Parses YAML text into a value (`parseYaml` then `yamlValue`), nesting bounded like JSON's. */
+export function readYaml(source: string): unknown {
+  const value = yamlValue(parseYaml(source).document)
+  try {
+    checkDepth(value)
+  } catch (error) {
+    throw new YamlError(1, 1, (error as Error).message)
+  }
+  return value
+}
