@@ -3,7 +3,7 @@
  * located by line and column, and a bound on nesting, since the emitters
  * serialise the items again and `JSON.stringify` recurses.
  */
-import { parseYaml, YamlError } from './yaml.ts'
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser'
 
 /** Deepest nesting of arrays and objects a data file may hold. */
 export const MAX_DATA_DEPTH = 64
@@ -26,16 +26,14 @@ function lineColumn(source: string, offset: number): string {
   return `${line}:${offset - lineStart + 1}`
 }
 
-/** Where JSON.parse failed: from its message when it says, else from the YAML parser (JSON is YAML). */
-function locate(source: string, message: string): string | null {
-  const position = /position (\d+)/u.exec(message)
-  if (position) return lineColumn(source, Number(position[1]))
-  try {
-    parseYaml(source)
-  } catch (error) {
-    if (error instanceof YamlError) return `${error.line}:${error.column}`
-  }
-  return null
+/** Where and why JSON.parse failed, from a parser that reports offsets (Node 20's JSON.parse does not). */
+function locate(source: string): string | null {
+  const errors: ParseError[] = []
+  parse(source, errors, { disallowComments: true, allowTrailingComma: false })
+  const first = errors[0]
+  return first
+    ? `${lineColumn(source, first.offset)}: Unexpected JSON (${printParseErrorCode(first.error)})`
+    : null
 }
 
 /** Throws a `DataError` when `value` nests deeper than `MAX_DATA_DEPTH` (iteratively). */
@@ -56,9 +54,12 @@ export function parseJson(source: string): unknown {
   try {
     value = JSON.parse(source)
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0]!
-    const where = locate(source, reason)
-    throw new DataError(`${where ? `${where}: ` : ''}Unexpected JSON (${reason})`)
+    const located = locate(source)
+    throw new DataError(
+      located
+        ? `${located}, expected valid JSON`
+        : `Unexpected JSON (${(error as Error).message.split('\n')[0]!})`,
+    )
   }
   checkDepth(value)
   return value

@@ -46,11 +46,10 @@ export function parseYaml(source: string): { document: Document; lines: LineCoun
   const problem = document.errors[0] ?? document.warnings[0]
   if (problem) {
     const { line, col } = lines.linePos(problem.pos[0])
-    throw new YamlError(
-      line,
-      col,
-      problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, ''),
-    )
+    const reason = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '')
+    const tag =
+      problem.code === 'TAG_RESOLVE_FAILED' ? ', expected plain YAML (fiche reads no tags)' : ''
+    throw new YamlError(line, col, reason + tag)
   }
   return { document, lines }
 }
@@ -60,10 +59,13 @@ export function yamlValue(document: Document): unknown {
   try {
     return document.toJS({ maxAliasCount: MAX_YAML_ALIASES })
   } catch (error) {
+    const message = (error as Error).message
     const reason =
       error instanceof RangeError
         ? 'Unexpected nesting too deep to read'
-        : `Unexpected content (${(error as Error).message})`
+        : /alias count/u.test(message)
+          ? `Unexpected aliases expanding to more than ${MAX_YAML_ALIASES} nodes (an alias bomb?), expected plain YAML`
+          : `Unexpected content (${message})`
     throw new YamlError(1, 1, reason)
   }
 }
