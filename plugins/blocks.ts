@@ -28,13 +28,33 @@ const ficheBlocks: Plugin<[], Root> = function () {
 
 const offsetOf = (node: Nodes): number => node.position?.start.offset ?? -1
 
+/** The extracted headings, bullets and citations by start offset, indexed once per draft. */
+const indexes = new WeakMap<Draft, { ids: Map<string, Map<number, string>> }>()
+function idAt(draft: Draft, kind: 'headings' | 'bullets' | 'citations', offset: number) {
+  let index = indexes.get(draft)
+  if (!index) {
+    index = { ids: new Map() }
+    indexes.set(draft, index)
+  }
+  let byOffset = index.ids.get(kind)
+  if (!byOffset) {
+    byOffset = new Map()
+    for (const item of draft[kind]) {
+      if (!byOffset.has(item.position.start.offset))
+        byOffset.set(item.position.start.offset, item.id)
+    }
+    index.ids.set(kind, byOffset)
+  }
+  return byOffset.get(offset)
+}
+
 function toBlocks(nodes: RootContent[], draft: Draft): Block[] {
   const blocks: Block[] = []
   for (const node of nodes) {
     switch (node.type) {
       case 'heading': {
-        const heading = draft.headings.find((h) => h.position.start.offset === offsetOf(node))
-        if (heading) blocks.push({ type: 'heading', headingId: heading.id })
+        const headingId = idAt(draft, 'headings', offsetOf(node))
+        if (headingId) blocks.push({ type: 'heading', headingId })
         break
       }
       case 'paragraph': {
@@ -57,8 +77,7 @@ function toBlocks(nodes: RootContent[], draft: Draft): Block[] {
           ordered: Boolean(node.ordered),
           start: node.ordered ? (node.start ?? 1) : null,
           items: node.children.map((item) => ({
-            bulletId:
-              draft.bullets.find((b) => b.position.start.offset === offsetOf(item))?.id ?? '',
+            bulletId: idAt(draft, 'bullets', offsetOf(item)) ?? '',
             children: toBlocks(item.children, draft),
           })),
         })
@@ -100,11 +119,10 @@ function toInlines(nodes: PhrasingContent[], draft: Draft): Inline[] {
         inlines.push({ type: node.type, children: toInlines(node.children, draft) })
         break
       case 'link': {
-        const citation = draft.citations.find((c) => c.position.start.offset === offsetOf(node))
         inlines.push({
           type: 'link',
           href: node.url,
-          citationId: citation?.id ?? null,
+          citationId: idAt(draft, 'citations', offsetOf(node)) ?? null,
           children: toInlines(node.children, draft),
         })
         break

@@ -13,7 +13,7 @@ import { alignNotes, proposalsToTermbase, proposeTerms, segmentsToTmx } from '..
 import { toCsv } from '../glossary/csv.ts'
 import { stringifyTermbaseYaml } from '../glossary/yaml.ts'
 import { documentId } from '../pipeline/process.ts'
-import { decodeUtf8 } from '../read/decode.ts'
+import { decodeNote } from '../read/decode.ts'
 import { formatOf, readers } from '../read/index.ts'
 import { writeAtomic } from './write.ts'
 
@@ -24,10 +24,10 @@ export interface AlignOptions {
   quiet: boolean
 }
 
-function readNote(file: string) {
+function readNote(file: string, config: ResolvedConfig) {
   const format = formatOf(file)
   if (!format) throw new Error(`${file}: unexpected file type, expected .md, .markdown or .txt`)
-  const text = decodeUtf8(readFileSync(file))
+  const { text } = decodeNote(readFileSync(file), file, config.encoding)
   return readers[format](new VFile({ path: file, value: text }))
 }
 
@@ -42,7 +42,7 @@ export async function runAlign(config: ResolvedConfig, options: AlignOptions): P
   const [frPath, enPath] = options.paths.map((p) => path.resolve(p)) as [string, string]
   let pairs
   try {
-    pairs = alignNotes(readNote(frPath), readNote(enPath))
+    pairs = alignNotes(readNote(frPath, config), readNote(enPath, config))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     process.stderr.write(

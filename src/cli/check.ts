@@ -84,6 +84,7 @@ export async function runCheck(config: ResolvedConfig, options: CheckOptions): P
     )
     return 2
   }
+  for (const warning of config.warnings) process.stderr.write(`warning: ${warning}\n`)
   let maxWarnings: number | null = null
   if (options.maxWarnings !== null) {
     if (!/^\d+$/.test(options.maxWarnings)) {

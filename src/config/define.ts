@@ -5,6 +5,7 @@
 import type { PluggableList } from 'unified'
 import type { CitationOptions } from '../../plugins/citations.ts'
 import type { StatisticsOptions } from '../../plugins/statistics.ts'
+import type { EncodingFallback } from '../read/decode.ts'
 import type { RulesConfig } from '../validate/settings.ts'
 
 /** Options of the built-in extractors. */
@@ -56,6 +57,32 @@ export interface FicheConfig {
   termbase?: string | string[]
   /** The Word brief (`output/<doc-id>/brief.fr.docx`). Default: built-in styles, no table of contents. */
   docx?: DocxOptions
+  /** How notes, termbases and sources files that are not UTF-8 are read. */
+  encoding?: EncodingOptions
+  /** Limits past which a note is refused with a message naming the limit. */
+  limits?: LimitOptions
+}
+
+/** Reading files that are not UTF-8 (UTF-8 with or without BOM and UTF-16 with BOM are always read). */
+export interface EncodingOptions {
+  /**
+   * Bytes that are not UTF-8: `'windows-1252'` decodes them as the
+   * single-byte Western encoding their accented letters read as
+   * (Windows-1252, Latin-1 or ISO-8859-15), with a warning naming the file
+   * and the encoding; `'error'` refuses the file. Bytes that read as none of
+   * them are always refused. Default: `'windows-1252'`.
+   */
+  fallback?: EncodingFallback
+}
+
+/** Limits of one note; past one, the note fails with a message naming the limit, the others build. */
+export interface LimitOptions {
+  /** Largest note file, in bytes. Default: `1000000` (1 MB). */
+  fileBytes?: number
+  /** Deepest nesting of block quotes, lists and emphasis. Default: `100`; at most `200`. */
+  nestingDepth?: number
+  /** Most links in one note. Default: `2000`. */
+  links?: number
 }
 
 /** Options of the Word brief. */

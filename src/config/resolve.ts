@@ -9,6 +9,8 @@ import { StatisticKind } from '../model/schema.ts'
 import { loadTermbase } from '../glossary/load.ts'
 import type { Termbase } from '../glossary/termbase.ts'
 import { TermbaseError } from '../glossary/yaml.ts'
+import { DEFAULT_ENCODING, type EncodingSettings, type ReadingOptions } from '../read/decode.ts'
+import { DEFAULT_LIMITS, MAX_NESTING_DEPTH, type Limits } from '../read/limits.ts'
 import { loadSources, SourcesError, type SourceRegistry } from '../sources/registry.ts'
 import { resolveRules, RuleSettingError, type ResolvedRules } from '../validate/settings.ts'
 import type { ExtractorOptions, FicheConfig } from './define.ts'
@@ -32,6 +34,12 @@ export interface ResolvedConfig {
   termbase: Termbase
   /** The Word brief: template path (absolute, or null for the built-in styles) and table of contents. */
   docx: { template: string | null; toc: boolean }
+  /** How files that are not UTF-8 are read. */
+  encoding: EncodingSettings
+  /** Limits of one note. */
+  limits: Limits
+  /** Warnings found while loading the termbase and sources files (a guessed encoding…), each naming its file. */
+  warnings: string[]
 }
 
 /** A configuration that cannot be used; the CLI exits with code 2. */
@@ -75,6 +83,14 @@ const ConfigSchema = z.strictObject({
       toc: z.boolean().optional(),
     })
     .optional(),
+  encoding: z.strictObject({ fallback: z.enum(['windows-1252', 'error']).optional() }).optional(),
+  limits: z
+    .strictObject({
+      fileBytes: z.number().int().positive().optional(),
+      nestingDepth: z.number().int().positive().max(MAX_NESTING_DEPTH).optional(),
+      links: z.number().int().positive().optional(),
+    })
+    .optional(),
 })
 
 /** Checks a user configuration and fills in the defaults. */
@@ -90,6 +106,8 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
     throw new ConfigError(`Configuration error at "${key}": ${detail}`)
   }
   const user: FicheConfig = parsed.data as FicheConfig
+  const encoding: EncodingSettings = { ...DEFAULT_ENCODING, ...user.encoding }
+  const warnings: string[] = []
   return {
     root,
     input: (user.input ?? ['input']).map((p) => path.resolve(root, p)),
@@ -98,9 +116,12 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
     remarkPlugins: user.remarkPlugins ?? [],
     plugins: user.plugins ?? [],
     extractors: user.extractors ?? {},
-    ...rulesAndSources(user, root),
-    ...termbaseOf(user, root),
+    ...rulesAndSources(user, root, { encoding, warnings }),
+    ...termbaseOf(user, root, { encoding, warnings }),
     docx: docxOf(user, root),
+    encoding,
+    limits: { ...DEFAULT_LIMITS, ...user.limits },
+    warnings,
   }
 }
 
@@ -119,6 +140,7 @@ function docxOf(user: FicheConfig, root: string): ResolvedConfig['docx'] {
 function termbaseOf(
   user: FicheConfig,
   root: string,
+  reading: ReadingOptions,
 ): Pick<ResolvedConfig, 'termbase' | 'termbaseFiles'> {
   const fallback = path.resolve(root, 'input/termbase.yaml')
   const files =
@@ -128,7 +150,7 @@ function termbaseOf(
         : []
       : [user.termbase].flat().map((p) => path.resolve(root, p))
   try {
-    return { termbaseFiles: files, termbase: loadTermbase(files) }
+    return { termbaseFiles: files, termbase: loadTermbase(files, reading) }
   } catch (error) {
     if (error instanceof TermbaseError) {
       throw new ConfigError(`Configuration error at "termbase": ${error.message}`)
@@ -141,10 +163,11 @@ function termbaseOf(
 function rulesAndSources(
   user: FicheConfig,
   root: string,
+  reading: ReadingOptions,
 ): Pick<ResolvedConfig, 'rules' | 'sources'> {
   try {
     const files = user.sources === undefined ? [] : [user.sources].flat()
-    return { rules: resolveRules(user.rules), sources: loadSources(files, root) }
+    return { rules: resolveRules(user.rules), sources: loadSources(files, root, reading) }
   } catch (error) {
     if (error instanceof RuleSettingError) throw new ConfigError(error.message)
     if (error instanceof SourcesError) {

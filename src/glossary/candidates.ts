@@ -196,15 +196,29 @@ function compoundEnd(tokens: Token[], index: number, text: string): number {
   return last
 }
 
+/**
+ * Whether the text before `offset` ends with a sentence or clause opener
+ * (`.`, `!`, `?`, `…`, `:`, `;`, `«`, a quote, `(` or a line break) and white
+ * space. Looks back over the white space only, so that it stays cheap on long texts.
+ */
+function opensSentence(text: string, offset: number): boolean {
+  let at = offset - 1
+  while (at >= 0 && /[\s\u00a0\u202f]/u.test(text[at]!)) {
+    if (text[at] === '\n') return true
+    at--
+  }
+  return at >= 0 && '.!?…:;«"“('.includes(text[at]!)
+}
+
 /** Multi-word names: an institutional head with its complements, or capitalised words around one. */
 function namesIn(tokens: Token[], text: string): Span[] {
   const spans: Span[] = []
+  const firstWord = text.search(/[^\s\d.)]/u)
   let i = 0
   while (i < tokens.length) {
     const head = tokens[i]!
     const institutional = NAME_HEADS.has(head.key)
-    const before = text.slice(0, head.start)
-    const initial = /^[\s\d.)]*$/u.test(before) || /[.!?…:;«"“(\n][\s\u00a0\u202f]*$/u.test(before)
+    const initial = firstWord === -1 || firstWord >= head.start || opensSentence(text, head.start)
     if (
       !capitalised(head) ||
       head.elided ||

@@ -3,8 +3,9 @@
  * accents), CRLF line ends and RFC 4180 quoting. A termbase exports to one
  * row per concept, lists joined with " | ", and reads back the same way.
  */
-import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
+import { parseCsvTable } from '../read/csv.ts'
+import { DataError } from '../read/json.ts'
 import { Concept, TERMBASE_VERSION, type Termbase } from './termbase.ts'
 import { TermbaseError } from './yaml.ts'
 
@@ -78,9 +79,10 @@ export function exportTermbaseCsv(termbase: Termbase): string {
 export function importTermbaseCsv(source: string, file: string): Termbase {
   let records: Array<Record<string, string>>
   try {
-    records = parse(source, { bom: true, columns: true, skip_empty_lines: true, trim: true })
+    records = parseCsvTable(source)
   } catch (error) {
-    throw new TermbaseError(`${file}: ${(error as Error).message}`)
+    if (error instanceof DataError) throw new TermbaseError(`${file}:${error.message}`)
+    throw error
   }
   const split = (value: string | undefined) =>
     (value ?? '')

@@ -1,6 +1,6 @@
 /** Loading termbases from files (YAML, TBX or CSV, by extension) and saving them. */
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { DecodeError, readDataFile, type ReadingOptions } from '../read/decode.ts'
 import { exportTermbaseCsv, importTermbaseCsv } from './csv.ts'
 import { exportTbx, importTbx } from './tbx.ts'
 import { emptyTermbase, mergeTermbases, type Termbase } from './termbase.ts'
@@ -36,17 +36,20 @@ export function serializeTermbase(termbase: Termbase, file: string): string {
   return stringifyTermbaseYaml(termbase)
 }
 
-/** Reads and merges the termbase files (none: an empty termbase); errors name the file. */
-export function loadTermbase(files: string[]): Termbase {
+/**
+ * Reads and merges the termbase files (none: an empty termbase); errors name
+ * the file. `reading` sets how files that are not UTF-8 are decoded and
+ * collects the warnings (default: Windows-1252 guessed, warnings dropped).
+ */
+export function loadTermbase(files: string[], reading?: ReadingOptions): Termbase {
   if (files.length === 0) return emptyTermbase()
   const loaded = files.map((file) => {
     let source: string
     try {
-      source = readFileSync(file, 'utf8')
+      source = readDataFile(file, file, 'termbase', reading)
     } catch (error) {
-      throw new TermbaseError(
-        `${file}: cannot read the termbase (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      )
+      if (error instanceof DecodeError) throw new TermbaseError(error.message)
+      throw error
     }
     return { file, termbase: parseTermbase(source, file) }
   })

@@ -9,7 +9,7 @@
  * concept `note`s. Import reads what export writes, and the usual TBX-Basic
  * files of CAT tools.
  */
-import { XMLParser } from 'fast-xml-parser'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { TermbaseError } from './yaml.ts'
 import {
   Concept,
@@ -137,14 +137,32 @@ function typed(node: XmlNode, key: string, type: string): XmlNode[] {
   return [...direct, ...grouped]
 }
 
+/**
+ * Refuses a document type declaration: TBX needs none, and its entities are
+ * how XML files read local files (XXE) or expand without bound (billion
+ * laughs). Without one, only XML's five predefined entities and character
+ * references are expanded.
+ */
+function refuseDoctype(source: string, file: string): void {
+  const match = /<!(DOCTYPE|ENTITY)\b/iu.exec(source)
+  if (!match) return
+  const before = source.slice(0, match.index)
+  const line = before.split('\n').length
+  const column = match.index - before.lastIndexOf('\n')
+  throw new TermbaseError(
+    `${file}:${line}:${column}: Unexpected <!${match[1]}> declaration, expected a TBX document without a DTD (fiche expands no entities)`,
+  )
+}
+
 /** Reads a TBX document (TBX-Basic, DCA style) into a termbase. */
 export function importTbx(source: string, file: string): Termbase {
-  let document: XmlNode
-  try {
-    document = parser.parse(source, true) as XmlNode
-  } catch (error) {
-    throw new TermbaseError(`${file}: not well-formed XML (${(error as Error).message})`)
+  refuseDoctype(source, file)
+  const validation = XMLValidator.validate(source)
+  if (validation !== true) {
+    const { line, col, msg } = validation.err
+    throw new TermbaseError(`${file}:${line}:${col}: not well-formed XML (${msg})`)
   }
+  const document = parser.parse(source) as XmlNode
   const tbx = document.tbx as XmlNode | undefined
   const body = ((tbx?.text as XmlNode | undefined)?.body as XmlNode | undefined) ?? undefined
   if (!tbx || !body) throw new TermbaseError(`${file}: expected a <tbx> document with <text><body>`)

@@ -2,7 +2,8 @@
  * The YAML termbase file: parsing with errors that give the file, line and
  * column of the offending value, and writing in a stable, readable layout.
  */
-import { isNode, LineCounter, parseDocument, stringify } from 'yaml'
+import { isNode, stringify } from 'yaml'
+import { parseYaml, yamlValue, YamlError } from '../read/yaml.ts'
 import { Termbase, type Concept } from './termbase.ts'
 
 /** A termbase file that cannot be read; the message starts with `file:line:column`. */
@@ -12,16 +13,22 @@ export class TermbaseError extends Error {
 
 /** Parses the text of a YAML termbase. */
 export function parseTermbaseYaml(source: string, file: string): Termbase {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(source, { lineCounter, prettyErrors: false })
+  let read: ReturnType<typeof parseYaml>
+  let value: unknown
+  try {
+    read = parseYaml(source)
+    value = yamlValue(read.document)
+  } catch (error) {
+    if (error instanceof YamlError) throw new TermbaseError(`${file}:${error.message}`)
+    throw error
+  }
+  const { document, lines: lineCounter } = read
   const at = (offset: number | undefined): string => {
     if (offset === undefined) return file
     const { line, col } = lineCounter.linePos(offset)
     return `${file}:${line}:${col}`
   }
-  const error = document.errors[0]
-  if (error) throw new TermbaseError(`${at(error.pos[0])}: ${error.message.split('\n')[0]}`)
-  const parsed = Termbase.safeParse(document.toJS() ?? {})
+  const parsed = Termbase.safeParse(value ?? {})
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]!
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')

@@ -40,18 +40,34 @@ export function assembleModel(
   id: string,
   source: Source,
 ): DocumentModel {
+  // Ids grouped by key through maps, so that linking stays linear in the number of items.
+  const group = <T extends { id: string }>(
+    items: T[],
+    key: (item: T) => string | null,
+  ): Map<string, string[]> => {
+    const groups = new Map<string, string[]>()
+    for (const item of items) {
+      const k = key(item)
+      if (k === null) continue
+      const ids = groups.get(k) ?? []
+      ids.push(item.id)
+      groups.set(k, ids)
+    }
+    return groups
+  }
+  const citationsByBullet = group(draft.citations, (c) => c.bulletId)
+  const statisticsByBullet = group(draft.statistics, (s) => s.bulletId)
+  const citationsBySentence = group(draft.citations, (c) => `${c.sectionId}\u0000${c.sentence}`)
   for (const bullet of draft.bullets) {
-    bullet.citationIds = draft.citations.filter((c) => c.bulletId === bullet.id).map((c) => c.id)
-    bullet.statisticIds = draft.statistics.filter((s) => s.bulletId === bullet.id).map((s) => s.id)
+    bullet.citationIds = [...(citationsByBullet.get(bullet.id) ?? [])]
+    bullet.statisticIds = [...(statisticsByBullet.get(bullet.id) ?? [])]
   }
   for (const statistic of draft.statistics) {
-    statistic.citationIds = draft.citations
-      .filter((c) =>
-        statistic.bulletId !== null
-          ? c.bulletId === statistic.bulletId
-          : c.sectionId === statistic.sectionId && c.sentence === statistic.sentence,
-      )
-      .map((c) => c.id)
+    statistic.citationIds = [
+      ...((statistic.bulletId !== null
+        ? citationsByBullet.get(statistic.bulletId)
+        : citationsBySentence.get(`${statistic.sectionId}\u0000${statistic.sentence}`)) ?? []),
+    ]
   }
   const byOffset = <T extends { position: Position }>(items: T[]) =>
     items.sort((a, b) => a.position.start.offset - b.position.start.offset)

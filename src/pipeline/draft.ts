@@ -128,24 +128,41 @@ export function proseBlocks(tree: Root): ProseBlock[] {
   return blocks
 }
 
-/** The innermost section holding a source offset, or null before the first heading. */
-export function sectionAt(draft: Draft, offset: number): string | null {
-  let found: string | null = null
-  for (const heading of draft.headings) {
-    if (heading.position.start.offset <= offset) found = heading.sectionId
-    else break
+/** Index of the last item starting at or before `offset` (items sorted by start), or -1. */
+function lastStartingBefore(items: ReadonlyArray<{ position: Position }>, offset: number): number {
+  let low = 0
+  let high = items.length - 1
+  let found = -1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (items[middle]!.position.start.offset <= offset) {
+      found = middle
+      low = middle + 1
+    } else high = middle - 1
   }
   return found
 }
 
+/** The innermost section holding a source offset, or null before the first heading. */
+export function sectionAt(draft: Draft, offset: number): string | null {
+  return draft.headings[lastStartingBefore(draft.headings, offset)]?.sectionId ?? null
+}
+
+/** Bullets by id, rebuilt when the list grows (the bullets plugin fills it first). */
+const bulletIndexes = new WeakMap<Bullet[], { length: number; byId: Map<string, Bullet> }>()
+
 /** The innermost bullet holding a source offset, or null. */
 export function bulletAt(draft: Draft, offset: number): Bullet | null {
-  let found: Bullet | null = null
-  for (const bullet of draft.bullets) {
-    const { start, end } = bullet.position
-    if (start.offset <= offset && offset < end.offset && (!found || bullet.depth > found.depth)) {
-      found = bullet
-    }
+  const bullets = draft.bullets
+  let index = bulletIndexes.get(bullets)
+  if (!index || index.length !== bullets.length) {
+    index = { length: bullets.length, byId: new Map(bullets.map((b) => [b.id, b])) }
+    bulletIndexes.set(bullets, index)
   }
-  return found
+  // Bullets nest: the innermost one holding the offset is the last one starting before it or one of its parents.
+  let bullet: Bullet | undefined = bullets[lastStartingBefore(bullets, offset)]
+  while (bullet && !(offset < bullet.position.end.offset)) {
+    bullet = bullet.parentId === null ? undefined : index.byId.get(bullet.parentId)
+  }
+  return bullet ?? null
 }

@@ -4,11 +4,12 @@
  * step becomes a fatal diagnostic on that file, never a crash of the batch.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Root } from 'mdast'
 import { unified, type Processor } from 'unified'
 import { VFile } from 'vfile'
+import { location } from 'vfile-location'
 import ficheAcronyms from '../../plugins/acronyms.ts'
 import ficheBlocks from '../../plugins/blocks.ts'
 import ficheBullets from '../../plugins/bullets.ts'
@@ -20,8 +21,10 @@ import ficheStatistics from '../../plugins/statistics.ts'
 import ficheTerms from '../../plugins/terms.ts'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { Diagnostic, DocumentModel } from '../model/schema.ts'
-import { decodeUtf8 } from '../read/decode.ts'
+import { DecodeError, decodeNote, type NoteText } from '../read/decode.ts'
 import { formatOf, readers } from '../read/index.ts'
+import { markdownNestingReason, sizeReason, treeReason } from '../read/limits.ts'
+import { remapPositions } from '../read/source-map.ts'
 import { slugify } from '../text/normalize.ts'
 import { assembleModel } from './assemble.ts'
 import { createDraft } from './draft.ts'
@@ -69,6 +72,9 @@ export async function buildFile(
 ): Promise<NoteResult> {
   let bytes: Uint8Array
   try {
+    // A file over the size limit is refused before it is read.
+    const tooLarge = sizeReason(statSync(filePath).size, config.limits)
+    if (tooLarge) return failedNote(filePath, projectPath(config, filePath), tooLarge)
     bytes = readFileSync(filePath)
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
@@ -108,10 +114,20 @@ export async function buildNote(
   const fail = (message: string): NoteResult => failedNote(input.path, relativePath, message)
   const format = formatOf(input.path)
   if (!format) return fail('Unexpected file type, expected .md, .markdown or .txt')
+  const tooLarge = sizeReason(input.bytes.length, config.limits)
+  if (tooLarge) return fail(tooLarge)
   try {
-    const text = decodeUtf8(input.bytes)
-    const file = new VFile({ path: relativePath, value: text, cwd: config.root })
+    const note = decodeNote(input.bytes, relativePath, config.encoding)
+    const tooDeep = format === 'markdown' ? markdownNestingReason(note.text, config.limits) : null
+    if (tooDeep) return fail(tooDeep)
+    const file = new VFile({ path: relativePath, value: note.text, cwd: config.root })
     const tree = readers[format](file)
+    const refused = treeReason(tree, config.limits)
+    if (refused) return fail(refused)
+    // From here on, positions are offsets of the file's own text (see src/read/source-map.ts).
+    remapPositions(tree, note.map, note.original)
+    file.value = note.original
+    reportNotices(file, note)
     file.data.fiche = createDraft(file, format)
     const transformed = (await processor.run(tree, file)) as Root
     const model = assembleModel(file.data.fiche, file, documentId(input.path), {
@@ -122,6 +138,20 @@ export async function buildNote(
     })
     return { path: input.path, relativePath, ok: true, model, tree: transformed }
   } catch (error) {
-    return fail((error as Error).message)
+    return fail(error instanceof DecodeError ? error.reason : (error as Error).message)
+  }
+}
+
+/** The warnings of decoding, once each, as messages of the file. */
+function reportNotices(file: VFile, note: NoteText): void {
+  const place = location(note.original)
+  for (const notice of note.notices) {
+    const point = notice.offset === null ? undefined : place.toPoint(notice.offset)
+    const message = file.message(notice.reason, {
+      place: point ? { ...point, offset: notice.offset! } : undefined,
+      ruleId: notice.ruleId,
+      source: 'fiche-read',
+    })
+    message.fatal = false
   }
 }

@@ -11,8 +11,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
-import { parse as parseYaml } from 'yaml'
 import { resolveReferences } from './references.ts'
+import { readYaml } from './yaml.ts'
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
 
@@ -23,7 +23,7 @@ export function readMarkdown(file: VFile): Root {
   const first = tree.children[0]
   if (first?.type === 'yaml') {
     try {
-      const data: unknown = parseYaml(first.value)
+      const data: unknown = readYaml(first.value)
       file.data.frontmatter =
         data && typeof data === 'object' && !Array.isArray(data)
           ? (data as Record<string, unknown>)

@@ -4,11 +4,12 @@
  * table (`key, authors, year, title, url`). Every format becomes the same
  * `SourceEntry`, carrying a CSL-JSON item for the emitter.
  */
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseBibtex } from '@retorquere/bibtex-parser'
-import { parse as parseCsv } from 'csv-parse/sync'
-import { parse as parseYaml } from 'yaml'
+import { parseCsvTable } from '../read/csv.ts'
+import { DecodeError, readDataFile, type ReadingOptions } from '../read/decode.ts'
+import { parseJson } from '../read/json.ts'
+import { readYaml } from '../read/yaml.ts'
 
 /** A name in CSL-JSON: a person (family, given) or an organisation (literal). */
 export interface CslName {
@@ -140,12 +141,42 @@ const BIBTEX_TYPES: Record<string, string> = {
   misc: 'document',
 }
 
+/**
+ * Longest BibTeX entry, in characters: the BibTeX parser takes quadratic
+ * time in the length of a field (6.5 s for a 40 kB title), so a longer entry
+ * is refused before parsing. Real entries, abstracts included, are a few kB.
+ */
+export const MAX_BIBTEX_ENTRY = 20_000
+
+/** Refuses an entry (from one line starting with `@` to the next) longer than `MAX_BIBTEX_ENTRY`. */
+function checkBibtexEntries(source: string, file: string): void {
+  let start = 0
+  let line = 1
+  let startLine = 1
+  for (let index = 0; index <= source.length; index++) {
+    const atLineStart =
+      index === source.length ||
+      (source[index] === '@' && (index === 0 || source[index - 1] === '\n'))
+    if (atLineStart) {
+      if (index - start > MAX_BIBTEX_ENTRY) {
+        throw new SourcesError(
+          file,
+          `${startLine}:1: Unexpected BibTeX entry of ${index - start} characters, over the ${MAX_BIBTEX_ENTRY} fiche reads; shorten its fields`,
+        )
+      }
+      start = index
+      startLine = line
+    }
+    if (source[index] === '\n') line++
+  }
+}
+
 /** Reads the items of one file, by extension. */
 function itemsOf(source: string, extension: string, file: string): CslItem[] {
   switch (extension) {
     case '.json': {
-      const data = JSON.parse(source) as unknown
-      const items = Array.isArray(data) ? data : (data as { items?: unknown }).items
+      const data = parseJson(source)
+      const items = Array.isArray(data) ? data : (data as { items?: unknown } | null)?.items
       if (!Array.isArray(items)) throw new SourcesError(file, 'expected a CSL-JSON array of items')
       return items.map((item, index) => {
         const csl = item as CslItem
@@ -156,6 +187,7 @@ function itemsOf(source: string, extension: string, file: string): CslItem[] {
       })
     }
     case '.bib': {
+      checkBibtexEntries(source, file)
       const parsed = parseBibtex(source)
       const error = parsed.errors[0]
       if (error) throw new SourcesError(file, `BibTeX: ${error.error}`)
@@ -186,7 +218,7 @@ function itemsOf(source: string, extension: string, file: string): CslItem[] {
     }
     case '.yaml':
     case '.yml': {
-      const data = parseYaml(source) as unknown
+      const data = readYaml(source)
       const rows = Array.isArray(data)
         ? data
         : typeof data === 'object' && data !== null
@@ -198,15 +230,8 @@ function itemsOf(source: string, extension: string, file: string): CslItem[] {
       )
     }
     case '.csv': {
-      const rows = parseCsv(source, {
-        columns: true,
-        skip_empty_lines: true,
-        trim: true,
-        bom: true,
-      })
-      return (rows as Record<string, string>[]).map((row, index) =>
-        cslOfRow(row, `row ${index + 2}`, file),
-      )
+      const rows = parseCsvTable(source)
+      return rows.map((row, index) => cslOfRow(row, `row ${index + 2}`, file))
     }
     default:
       throw new SourcesError(
@@ -216,8 +241,16 @@ function itemsOf(source: string, extension: string, file: string): CslItem[] {
   }
 }
 
-/** Reads registry files (paths relative to `root` or absolute). Throws `SourcesError`. */
-export function loadSources(files: string[], root: string): SourceRegistry {
+/**
+ * Reads registry files (paths relative to `root` or absolute). Throws
+ * `SourcesError`. `reading` sets how files that are not UTF-8 are decoded
+ * and collects the warnings.
+ */
+export function loadSources(
+  files: string[],
+  root: string,
+  reading?: ReadingOptions,
+): SourceRegistry {
   const registry: SourceRegistry = { files: [], entries: [] }
   const seen = new Map<string, string>()
   for (const file of files) {
@@ -225,12 +258,10 @@ export function loadSources(files: string[], root: string): SourceRegistry {
     const relative = path.relative(root, absolute).split(path.sep).join('/')
     let source: string
     try {
-      source = readFileSync(absolute, 'utf8')
+      source = readDataFile(absolute, relative, 'sources file', reading)
     } catch (error) {
-      throw new SourcesError(
-        relative,
-        `cannot read the sources file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      )
+      if (error instanceof DecodeError) throw new SourcesError(relative, error.reason)
+      throw error
     }
     let items: CslItem[]
     try {

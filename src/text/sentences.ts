@@ -34,34 +34,83 @@ const ABBREVIATIONS = new Set([
   'ed',
 ])
 
+/**
+ * Longest sentence kept whole, in characters: a longer run without a
+ * boundary (a pasted table, a 5 MB line) is cut at white space, so that the
+ * sentence quoted around each figure or citation stays short.
+ */
+export const MAX_SENTENCE_LENGTH = 2000
+
 /** Start and end offsets of the sentences of `text`, covering it without gaps. */
 export function sentenceSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = []
+  const push = (from: number, to: number): void => {
+    let cursor = from
+    while (to - cursor > MAX_SENTENCE_LENGTH) {
+      const space = text.lastIndexOf(' ', cursor + MAX_SENTENCE_LENGTH)
+      const cut = space > cursor ? space + 1 : cursor + MAX_SENTENCE_LENGTH
+      spans.push([cursor, cut])
+      cursor = cut
+    }
+    spans.push([cursor, to])
+  }
   const boundary = /[.!?…]+["»”)\]]*(?=[\s\u00a0\u202f]+["«“]?[\p{Lu}\d«"“])/gu
   let start = 0
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].length
     if (match[0].startsWith('.') && match[0].length === 1) {
-      const word = /([\p{L}.°-]+)$/u.exec(text.slice(start, match.index))?.[1] ?? ''
+      // The word before the period; 40 characters are more than any abbreviation.
+      const before = text.slice(Math.max(start, match.index - 40), match.index)
+      const word = /([\p{L}.°-]+)$/u.exec(before)?.[1] ?? ''
       const lower = word.toLowerCase()
       if (ABBREVIATIONS.has(lower) || /^\p{Lu}$/u.test(word)) continue
     }
-    spans.push([start, end])
+    push(start, end)
     start = end
     while (start < text.length && /[\s\u00a0\u202f]/u.test(text[start] ?? '')) start++
   }
-  if (start < text.length) spans.push([start, text.length])
+  if (start < text.length) push(start, text.length)
   return spans
+}
+
+/** The spans of the last text asked for, and the sentences already collapsed: the extractors ask for many offsets of one block. */
+let cache: { text: string; spans: Array<[number, number]>; sentences: Map<string, string> } | null =
+  null
+
+/** Index of the last span starting at or before `offset`, or -1. */
+function spanBefore(spans: Array<[number, number]>, offset: number): number {
+  let low = 0
+  let high = spans.length - 1
+  let found = -1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (spans[middle]![0] <= offset) {
+      found = middle
+      low = middle + 1
+    } else high = middle - 1
+  }
+  return found
 }
 
 /** The sentence of `text` that holds `offset`, with its white space collapsed. */
 export function sentenceAt(text: string, offset: number, end = offset): string {
-  const spans = sentenceSpans(text)
-  const first = spans.find(([s, e]) => offset >= s && offset < e) ?? spans.at(-1)
-  const last = spans.find(([s, e]) => end > s && end <= e) ?? first
+  if (cache?.text !== text) cache = { text, spans: sentenceSpans(text), sentences: new Map() }
+  const { spans, sentences } = cache
+  const at = spanBefore(spans, offset)
+  const first = at >= 0 && offset < spans[at]![1] ? spans[at] : spans.at(-1)
+  const to = spanBefore(spans, end - 1)
+  const last = to >= 0 && end > spans[to]![0] && end <= spans[to]![1] ? spans[to] : first
   if (!first || !last) return text.trim()
-  return text
-    .slice(first[0], Math.max(first[1], last[1]))
-    .replace(/[\s\u00a0\u202f]+/gu, (m) => (/[\u00a0\u202f]/u.test(m) && m.length === 1 ? m : ' '))
-    .trim()
+  const key = `${first[0]}:${Math.max(first[1], last[1])}`
+  let sentence = sentences.get(key)
+  if (sentence === undefined) {
+    sentence = text
+      .slice(first[0], Math.max(first[1], last[1]))
+      .replace(/[\s\u00a0\u202f]+/gu, (m) =>
+        /[\u00a0\u202f]/u.test(m) && m.length === 1 ? m : ' ',
+      )
+      .trim()
+    sentences.set(key, sentence)
+  }
+  return sentence
 }

@@ -44,13 +44,13 @@ describe('fiche build', () => {
     )
     writeFileSync(path.join(dir, 'input', 'article.txt'), 'date 2025-01-02 Un texte.\n')
     writeFileSync(
-      path.join(dir, 'input', 'latin1.md'),
-      Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]),
+      path.join(dir, 'input', 'illisible.md'),
+      Buffer.from([0x23, 0x20, 0x8f, 0x74, 0x8d, 0x0a]),
     )
     symlinkSync(path.join(dir, 'missing.md'), path.join(dir, 'input', 'lien-casse.md'))
     const result = await fiche(dir, 'build')
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/input\/latin1\.md: .*not UTF-8/)
+    expect(result.stderr).toMatch(/input\/illisible\.md: .*not UTF-8/)
     expect(result.stderr).toMatch(/input\/lien-casse\.md: cannot read the file \(ENOENT\)/)
     expect(result.stderr).toMatch(/2 document\(s\) built, 2 failed/)
     const model = JSON.parse(

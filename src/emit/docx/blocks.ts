@@ -12,6 +12,9 @@ import { renderTable } from './tables.ts'
 
 const ROLE_STYLE = { lead: Style.lead, dateline: Style.dateline, body: undefined } as const
 
+/** The deepest list level Word knows. */
+const MAX_LIST_LEVEL = 8
+
 /** Where a block stands: inside a quotation, inside a list item (at a level). */
 interface Place {
   quote: boolean
@@ -65,7 +68,8 @@ function renderBlock(context: BriefContext, block: Block, place: Place): FileChi
     }
     case 'list': {
       const instance = context.nextListInstance++
-      const level = place.listLevel === null ? 0 : place.listLevel + 1
+      // Word has nine list levels (0–8): deeper lists stay at the last one.
+      const level = place.listLevel === null ? 0 : Math.min(place.listLevel + 1, MAX_LIST_LEVEL)
       return block.items.flatMap((item) =>
         renderItem(context, item, block.ordered, instance, level, place),
       )
