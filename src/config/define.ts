@@ -5,6 +5,7 @@
 import type { PluggableList } from 'unified'
 import type { CitationOptions } from '../../plugins/citations.ts'
 import type { StatisticsOptions } from '../../plugins/statistics.ts'
+import type { Translator } from '../translate/translate.ts'
 import type { RulesConfig } from '../validate/settings.ts'
 
 /** Options of the built-in extractors. */
@@ -56,6 +57,30 @@ export interface FicheConfig {
   termbase?: string | string[]
   /** The Word brief (`output/<doc-id>/brief.fr.docx`). Default: built-in styles, no table of contents. */
   docx?: DocxOptions
+  /** Translation files (`fiche translate`). Default: English, XLIFF 1.2, in `input/translations/`. */
+  translation?: TranslationOptions
+}
+
+/** Options of the translation files and their memory. */
+export interface TranslationOptions {
+  /** Target languages (BCP 47). Default: `['en']`. */
+  languages?: string[]
+  /** Folder of the translation files `<doc-id>.<lang>.xlf`, relative to the project. Default: `'input/translations'`. */
+  folder?: string
+  /** Version of a new translation file; an existing file keeps its own. Default: `'xliff1.2'`. */
+  format?: 'xliff1.2' | 'xliff2'
+  /** Write `needs-translation` where review is needed (Weblate shows only that as "needs editing"). Default: `false`. */
+  weblate?: boolean
+  /** TMX translation memories, relative to the project, used with the other notes' translations. Default: none. */
+  memory?: string | string[]
+  /** Lowest fuzzy match score (0–1) that fills an empty target as a draft. Default: `0.75`. */
+  fuzzyThreshold?: number
+  /**
+   * Machine drafts for what memory leaves empty: an async function from
+   * segments (with their codes) and the approved terms to translations.
+   * Default: none (off).
+   */
+  translator?: Translator
 }
 
 /** Options of the Word brief. */

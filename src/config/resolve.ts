@@ -11,6 +11,7 @@ import type { Termbase } from '../glossary/termbase.ts'
 import { TermbaseError } from '../glossary/yaml.ts'
 import { loadSources, SourcesError, type SourceRegistry } from '../sources/registry.ts'
 import { resolveRules, RuleSettingError, type ResolvedRules } from '../validate/settings.ts'
+import type { Translator } from '../translate/translate.ts'
 import type { ExtractorOptions, FicheConfig } from './define.ts'
 
 /** The configuration with every default filled in and paths made absolute. */
@@ -32,6 +33,16 @@ export interface ResolvedConfig {
   termbase: Termbase
   /** The Word brief: template path (absolute, or null for the built-in styles) and table of contents. */
   docx: { template: string | null; toc: boolean }
+  /** Translation files: languages, folder (absolute), format of new files, memories (absolute). */
+  translation: {
+    languages: string[]
+    folder: string
+    format: 'xliff1.2' | 'xliff2'
+    weblate: boolean
+    memory: string[]
+    fuzzyThreshold: number
+    translator: Translator | null
+  }
 }
 
 /** A configuration that cannot be used; the CLI exits with code 2. */
@@ -75,6 +86,31 @@ const ConfigSchema = z.strictObject({
       toc: z.boolean().optional(),
     })
     .optional(),
+  translation: z
+    .strictObject({
+      languages: z
+        .array(
+          z
+            .string()
+            .regex(
+              /^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/,
+              'expected a BCP 47 language tag such as "en"',
+            ),
+        )
+        .min(1)
+        .optional(),
+      folder: z.string().min(1).optional(),
+      format: z.enum(['xliff1.2', 'xliff2']).optional(),
+      weblate: z.boolean().optional(),
+      memory: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
+      fuzzyThreshold: z.number().min(0).max(1).optional(),
+      translator: z
+        .custom<Translator>((value) => typeof value === 'function', {
+          message: 'expected an async function',
+        })
+        .optional(),
+    })
+    .optional(),
 })
 
 /** Checks a user configuration and fills in the defaults. */
@@ -101,6 +137,15 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
     ...rulesAndSources(user, root),
     ...termbaseOf(user, root),
     docx: docxOf(user, root),
+    translation: {
+      languages: user.translation?.languages ?? ['en'],
+      folder: path.resolve(root, user.translation?.folder ?? 'input/translations'),
+      format: user.translation?.format ?? 'xliff1.2',
+      weblate: user.translation?.weblate ?? false,
+      memory: [user.translation?.memory ?? []].flat().map((p) => path.resolve(root, p)),
+      fuzzyThreshold: user.translation?.fuzzyThreshold ?? 0.75,
+      translator: user.translation?.translator ?? null,
+    },
   }
 }
 

@@ -16,6 +16,7 @@ import {
   type Piece,
 } from './content.ts'
 import { similarity, TokenAlphabet, tokens } from './similarity.ts'
+import type { TranslationFile } from './read.ts'
 import type { MemoryPair } from './tmx.ts'
 
 /** A pair of the memory and where it comes from. */
@@ -166,4 +167,24 @@ function mapCodes(
       return id ? [{ type: 'ph', id }] : []
     })
   return walk(entry.target)
+}
+
+/**
+ * The translated units of a file as memory entries: the whole unit, and each
+ * segment when the target is segmented like the source. Stale, draft and
+ * untranslated units are left out.
+ */
+export function memoryEntries(file: TranslationFile, from: string): MemoryEntry[] {
+  const entries: MemoryEntry[] = []
+  for (const unit of file.units) {
+    if (unit.status !== 'translated' || !unit.target) continue
+    const { segments, codes } = unit.source
+    entries.push({ source: joinSegments(segments), target: joinSegments(unit.target), codes, from })
+    if (segments.length > 1 && unit.target.length === segments.length) {
+      segments.forEach((segment, i) =>
+        entries.push({ source: segment, target: unit.target![i]!, codes, from }),
+      )
+    }
+  }
+  return entries
 }
