@@ -1,6 +1,11 @@
 /** The public API of fiche. */
 export { defineConfig } from './config/define.ts'
-export type { DocxOptions, ExtractorOptions, FicheConfig, TranslationOptions } from './config/define.ts'
+export type {
+  DocxOptions,
+  ExtractorOptions,
+  FicheConfig,
+  TranslationOptions,
+} from './config/define.ts'
 export { loadConfig, resolveConfig, ConfigError } from './config/resolve.ts'
 export type { ResolvedConfig } from './config/resolve.ts'
 export * from './model/schema.ts'

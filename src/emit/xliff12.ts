@@ -56,6 +56,12 @@ export const CTYPE: Record<Code['kind'], string> = {
   foreign: 'x-foreign',
 }
 
+/** The code kind of a `ctype` (or TMX `type`) fiche writes; undefined for others. */
+export function kindOfCtype(ctype: string | null): Code['kind'] | undefined {
+  const found = Object.entries(CTYPE).find(([kind, value]) => value === ctype && kind !== 'foreign')
+  return found?.[0] as Code['kind'] | undefined
+}
+
 /** Pieces as XLIFF 1.2 inline content. */
 export function pieces12(pieces: readonly Piece[], codes: ReadonlyMap<string, Code>): string {
   return pieces

@@ -64,6 +64,34 @@ export function codeMarkdown(code: Code): [string, string] {
   }
 }
 
+/** The code a kind and its Markdown stand for (the reverse of `codeMarkdown`); other kinds are foreign. */
+export function codeFromMarkdown(
+  kind: Code['kind'] | undefined,
+  start: string,
+  end: string,
+  paired: boolean,
+): Code {
+  switch (kind) {
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
+    case 'break':
+      return { kind }
+    case 'link':
+      return { kind, href: /^\]\((.*)\)$/s.exec(end)?.[1] ?? '', citationId: null }
+    case 'footnote':
+      return { kind, identifier: /^\[\^(.*)\]$/s.exec(start)?.[1] ?? '' }
+    case 'image': {
+      const match = /^!\[(.*)\]\((.*)\)$/s.exec(start)
+      return { kind, alt: match?.[1] ?? '', url: match?.[2] ?? '' }
+    }
+    case 'code':
+      return { kind, value: start.replace(/^(`+) ?([\s\S]*?) ?\1$/, '$2') }
+    default:
+      return { kind: 'foreign', paired, data: start + end }
+  }
+}
+
 /** Whether a code kind is paired (has content) or a placeholder. */
 export function isPaired(code: Code): boolean {
   return code.kind === 'foreign'

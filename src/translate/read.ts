@@ -4,7 +4,7 @@
  * keep what it does not change. A malformed or foreign file is an error that
  * names the file and the line:column, never a silent overwrite.
  */
-import type { Code, Content, Piece } from './content.ts'
+import { codeFromMarkdown, isPaired, type Code, type Content, type Piece } from './content.ts'
 import { UNIT_KINDS, type UnitKind } from './units.ts'
 import {
   attr,
@@ -16,7 +16,7 @@ import {
   type XmlElement,
   type XmlNode,
 } from './xml.ts'
-import { XLIFF12_NS, OBSOLETE_GROUP } from '../emit/xliff12.ts'
+import { kindOfCtype, OBSOLETE_GROUP, XLIFF12_NS } from '../emit/xliff12.ts'
 import { XLIFF20_NS } from '../emit/xliff20.ts'
 
 /** Where a unit stands in its translation process. */
@@ -66,17 +66,6 @@ export interface Expected {
   original: string
   sourceLanguage: string
   targetLanguage: string
-}
-
-const CTYPE_KIND: Record<string, Code['kind']> = {
-  italic: 'emphasis',
-  bold: 'strong',
-  'x-strike': 'delete',
-  link: 'link',
-  lb: 'break',
-  image: 'image',
-  'x-footnote': 'footnote',
-  'x-code': 'code',
 }
 
 const SUBTYPE_KIND: Record<string, Code['kind']> = {
@@ -137,7 +126,7 @@ function piecesOf(
     const id = attr(node, 'id') ?? ''
     const kind =
       version === '1.2'
-        ? CTYPE_KIND[attr(node, 'ctype') ?? '']
+        ? kindOfCtype(attr(node, 'ctype'))
         : (SUBTYPE_KIND[attr(node, 'subType') ?? ''] ??
           ({ link: 'link', image: 'image' } as const)[attr(node, 'type') ?? ''])
     switch (node.local) {
@@ -218,14 +207,7 @@ function codeData20(unit: XmlElement, codes: Map<string, Code>): void {
   for (const [id, code] of codes) {
     const start = data.get(`d${id}`) ?? ''
     const end = data.get(`d${id}e`) ?? ''
-    if (code.kind === 'link') code.href = /^\]\((.*)\)$/s.exec(end)?.[1] ?? ''
-    if (code.kind === 'footnote') code.identifier = /^\[\^(.*)\]$/s.exec(start)?.[1] ?? ''
-    if (code.kind === 'image') {
-      const match = /^!\[(.*)\]\((.*)\)$/s.exec(start)
-      code.alt = match?.[1] ?? ''
-      code.url = match?.[2] ?? ''
-    }
-    if (code.kind === 'code') code.value = start.replace(/^(`+) ?([\s\S]*?) ?\1$/, '$2')
+    codes.set(id, codeFromMarkdown(code.kind, start, end, isPaired(code)))
   }
 }
 

@@ -3,7 +3,8 @@
  * tool) into segment pairs with their inline codes. Same parser as the
  * translation files: no DTD, no entity expansion.
  */
-import type { Code, Piece } from './content.ts'
+import { kindOfCtype } from '../emit/xliff12.ts'
+import { codeFromMarkdown, type Code, type Piece } from './content.ts'
 import {
   attr,
   childElements,
@@ -19,42 +20,6 @@ export interface MemoryPair {
   source: Piece[]
   target: Piece[]
   codes: Map<string, Code>
-}
-
-const TYPE_KIND: Record<string, Code['kind']> = {
-  italic: 'emphasis',
-  bold: 'strong',
-  'x-strike': 'delete',
-  link: 'link',
-  lb: 'break',
-  image: 'image',
-  'x-footnote': 'footnote',
-  'x-code': 'code',
-}
-
-/** The code of a TMX element from its type and the Markdown fiche wrote in it. */
-function codeOf(type: string | null, start: string, end: string, paired: boolean): Code {
-  const kind = TYPE_KIND[type ?? '']
-  switch (kind) {
-    case 'emphasis':
-    case 'strong':
-    case 'delete':
-      return { kind }
-    case 'link':
-      return { kind, href: /^\]\((.*)\)$/s.exec(end)?.[1] ?? '', citationId: null }
-    case 'break':
-      return { kind }
-    case 'footnote':
-      return { kind, identifier: /^\[\^(.*)\]$/s.exec(start)?.[1] ?? '' }
-    case 'image': {
-      const match = /^!\[(.*)\]\((.*)\)$/s.exec(start)
-      return { kind, alt: match?.[1] ?? '', url: match?.[2] ?? '' }
-    }
-    case 'code':
-      return { kind, value: start.replace(/^(`+) ?([\s\S]*?) ?\1$/, '$2') }
-    default:
-      return { kind: 'foreign', paired, data: start + end }
-  }
 }
 
 /** A `<seg>` as pieces; codes are named `x` (or `i`) and added to `codes`, prefixed by side. */
@@ -104,7 +69,10 @@ function segPieces(seg: XmlElement, codes: Map<string, Code>, side: string): Pie
           if (index > 0 && frame) {
             stack.length = index
             if (!codes.has(frame.id))
-              codes.set(frame.id, codeOf(frame.type, frame.start, textContent(node), true))
+              codes.set(
+                frame.id,
+                codeFromMarkdown(kindOfCtype(frame.type), frame.start, textContent(node), true),
+              )
           }
           break
         }
@@ -113,7 +81,10 @@ function segPieces(seg: XmlElement, codes: Map<string, Code>, side: string): Pie
           const id = idFor(node)
           top.children.push({ type: 'ph', id })
           if (!codes.has(id))
-            codes.set(id, codeOf(attr(node, 'type'), textContent(node), '', false))
+            codes.set(
+              id,
+              codeFromMarkdown(kindOfCtype(attr(node, 'type')), textContent(node), '', false),
+            )
           break
         }
         case 'hi':

@@ -105,6 +105,40 @@ describe('translation memory', () => {
   })
 })
 
+describe('reading TMX', () => {
+  it('reads a CAT tool export: region subtags, foreign codes, several pairs', () => {
+    const pairs = readTmx(
+      `<?xml version="1.0"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="fr-FR" datatype="plaintext"/>
+<body>
+<tu><tuv xml:lang="fr-FR"><seg>Voir <bpt i="1">&lt;b&gt;</bpt>ici<ept i="1">&lt;/b&gt;</ept><ph>&lt;br/&gt;</ph></seg></tuv><tuv xml:lang="en-GB"><seg>See <bpt i="1">&lt;b&gt;</bpt>here<ept i="1">&lt;/b&gt;</ept><ph>&lt;br/&gt;</ph></seg></tuv></tu>
+<tu><tuv xml:lang="de"><seg>Nein</seg></tuv><tuv xml:lang="en"><seg>No</seg></tuv></tu>
+</body></tmx>`,
+      'export.tmx',
+      'fr',
+      'en',
+    )
+    expect(pairs).toHaveLength(1)
+    expect(pairs[0]!.source).toEqual([
+      { type: 'text', value: 'Voir ' },
+      { type: 'pc', id: 's1', children: [{ type: 'text', value: 'ici' }] },
+      { type: 'ph', id: 's2' },
+    ])
+    expect(pairs[0]!.codes.get('s1')).toEqual({ kind: 'foreign', paired: true, data: '<b></b>' })
+  })
+
+  it('refuses a DOCTYPE (no entity expansion) and names the file and place', () => {
+    expect(() =>
+      readTmx(
+        '<!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<tmx>&x;</tmx>',
+        'evil.tmx',
+        'fr',
+        'en',
+      ),
+    ).toThrow(/^evil\.tmx:1:\d+: a DOCTYPE is not allowed/)
+  })
+})
+
 describe('machine drafts', () => {
   it('fill what memory leaves empty, marked as machine drafts; failures are reported per unit', async () => {
     const seen: string[] = []
