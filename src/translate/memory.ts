@@ -54,7 +54,7 @@ export class TranslationMemory {
     entries: Iterable<MemoryEntry>,
     readonly threshold = 0.75,
   ) {
-    for (const entry of entries) {
+    for (const entry of [...entries].flatMap((e) => [e, ...withoutNumber(e)])) {
       if (piecesText(entry.target).trim() === '') continue
       const exact = piecesKey(entry.source, entry.codes, true)
       if (exact === '' || this.#exact.has(exact)) continue
@@ -138,6 +138,31 @@ export class TranslationMemory {
     }
     return found.length > 0 ? { pieces: found, score, from } : null
   }
+}
+
+const NUMBER = /^\s*(\d+(?:\.\d+)*\.?)\s+(?=\S)/
+
+/**
+ * A heading's pair without its manual number ("1.2 Le règlement" / "1.2 The
+ * Regulation"), since heading units leave the number out; none when the two
+ * sides do not start with the same number.
+ */
+function withoutNumber(entry: MemoryEntry): MemoryEntry[] {
+  const [source, target] = [entry.source[0], entry.target[0]]
+  if (source?.type !== 'text' || target?.type !== 'text') return []
+  const number = NUMBER.exec(source.value)
+  if (!number || NUMBER.exec(target.value)?.[1] !== number[1]) return []
+  const strip = (piece: Piece & { type: 'text' }): Piece => ({
+    type: 'text',
+    value: piece.value.replace(NUMBER, ''),
+  })
+  return [
+    {
+      ...entry,
+      source: [strip(source), ...entry.source.slice(1)],
+      target: [strip(target), ...entry.target.slice(1)],
+    },
+  ]
 }
 
 /**
