@@ -100,6 +100,44 @@ print(json.dumps([{"id": u.getid().split("\\x04")[-1], "source": u.source, "targ
     expect(byId.get(draft.id)!.target).toBe('First paragraph of the recommendations.')
   })
 
+  it.skipIf(!python)(
+    'saves a file (as Weblate does) that fiche then keeps byte for byte',
+    async () => {
+      const dir = temp()
+      const file = path.join(dir, 'note.en.xlf')
+      writeFileSync(file, (await sync(await noteModel(), null)).text)
+      const script = `
+import sys
+from translate.storage import factory
+store = factory.getobject(sys.argv[1])
+for unit in store.units:
+    if unit.source.startswith("Premier paragraphe") or unit.source.startswith("Deuxième point"):
+        unit.settarget("EN " + unit.source)
+        unit.markfuzzy(False)
+        unit.addnote("checked by anna", origin="translator")
+store.save()
+`
+      execFileSync(python!, ['-c', script, file])
+      const saved = readFileSync(file, 'utf8')
+      expect(saved).toContain('approved="yes"')
+      const same = await sync(await noteModel(), saved)
+      expect(same.text).toBe(saved)
+      expect(same.stats.translated).toBe(2)
+      const edited = noteText.replace(
+        'Deuxième point, voir p. 12 du rapport.',
+        'Deuxième point, voir p. 14 du rapport.',
+      )
+      const stale = await sync(await noteModel(edited), saved)
+      const unit = readTranslationFile(stale.text, 'note.en.xlf', expected).units.find(
+        (u) => u.status === 'stale',
+      )!
+      const xml = stale.text.slice(unit.element.start, unit.element.end)
+      expect(xml).not.toContain('approved="yes"')
+      expect(xml).toContain('<note from="translator">checked by anna</note>')
+      expect(xml).toContain('state="needs-review-translation"')
+    },
+  )
+
   it.skipIf(!python)('reads our TMX with the same pairs', async () => {
     const translated = translateAll((await sync(await noteModel(), null)).text)
     const entries = memoryEntries(
