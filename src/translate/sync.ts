@@ -361,11 +361,14 @@ export function writeSync(
   const separator =
     firstUnit && /^\s*$/.test(leading.get(firstUnit)!)
       ? leading.get(firstUnit)!
-      : `\n${' '.repeat(version === '1.2' ? 6 : 4)}`
+      : `${text.includes('\r\n') ? '\r\n' : '\n'}${' '.repeat(version === '1.2' ? 6 : 4)}`
   const indent = separator.split('\n').at(-1) ?? ''
+  // What fiche writes follows the file's line endings (CRLF from Windows tools).
+  const crlf = text.includes('\r\n')
+  const eol = (xml: string) => (crlf ? xml.replace(/\r?\n/g, '\r\n') : xml)
   const write = (s: SyncedUnit, inGroup: boolean, unitIndent: string) => {
     if (s.old && !rewritten(s, inGroup)) return text.slice(s.old.element.start, s.old.element.end)
-    return render(make(s), unitIndent).slice(unitIndent.length)
+    return eol(render(make(s), unitIndent).slice(unitIndent.length))
   }
   let out = text.slice(0, container.startTagEnd)
   let carried = ''
@@ -392,7 +395,9 @@ export function writeSync(
     let from = obsoleteGroup.startTagEnd
     const kept = new Set(stillObsolete.map((s) => s.old!.element))
     const groupSeparator =
-      inner.length > 0 ? text.slice(obsoleteGroup.startTagEnd, inner[0]!.start) : `\n${groupIndent}`
+      inner.length > 0
+        ? text.slice(obsoleteGroup.startTagEnd, inner[0]!.start)
+        : eol(`\n${groupIndent}`)
     for (const child of inner) {
       const isUnit = child.local === 'trans-unit' || child.local === 'unit'
       const before = text.slice(from, child.start)
@@ -402,7 +407,7 @@ export function writeSync(
     }
     for (const s of newlyObsolete)
       group +=
-        (/^\s*$/.test(groupSeparator) ? groupSeparator : `\n${groupIndent}`) +
+        (/^\s*$/.test(groupSeparator) ? groupSeparator : eol(`\n${groupIndent}`)) +
         write(s, false, groupIndent)
     group += text.slice(from, obsoleteGroup.end)
     const empty = stillObsolete.length === 0 && newlyObsolete.length === 0
@@ -412,9 +417,9 @@ export function writeSync(
     const open = version === '1.2' ? obsoleteGroupOpen12(indent) : obsoleteGroupOpen20(indent)
     out +=
       separator +
-      open.slice(indent.length) +
-      newlyObsolete.map((s) => `\n${groupIndent}${write(s, false, groupIndent)}`).join('') +
-      `\n${indent}</group>`
+      eol(open.slice(indent.length)) +
+      newlyObsolete.map((s) => eol(`\n${groupIndent}`) + write(s, false, groupIndent)).join('') +
+      eol(`\n${indent}</group>`)
   }
   return out + tail + text.slice(container.endTagStart)
 }

@@ -208,6 +208,18 @@ describe("a translator's edits", () => {
     for (const [id, text] of unitsById(tool)) if (id !== unit.id) expect(others.get(id)).toBe(text)
   })
 
+  it('keep Windows line endings: unchanged units byte for byte, rewritten ones in CRLF too', async () => {
+    const crlf = translateAll((await sync(await noteModel(), null)).text).replace(/\n/g, '\r\n')
+    expect((await sync(await noteModel(), crlf)).text).toBe(crlf)
+    const edited = noteText
+      .replace('Troisième paragraphe, avec', 'Le troisième paragraphe, avec')
+      .replace('Premier paragraphe des recommandations.\n\n', 'Un nouveau paragraphe.\n\n')
+    const result = await sync(await noteModel(edited), crlf)
+    expect(result.stats).toMatchObject({ stale: 1, new: 1, obsolete: 1 })
+    expect(result.text.replace(/\r\n/g, '')).not.toContain('\n')
+    expect(validate(result.text, '1.2')).toBe('')
+  })
+
   it('survive a resync byte for byte (2.0): states, extension elements, notes', async () => {
     const first = await sync(await noteModel(), null, { version: '2.0' })
     const tool = translateAll(first.text)
