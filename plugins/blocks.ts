@@ -91,6 +91,11 @@ function toBlocks(nodes: RootContent[], draft: Draft): Block[] {
           rows: node.children.map((row) =>
             row.children.map((cell) => toInlines(cell.children, draft)),
           ),
+          cellPositions: node.children.map((row) =>
+            row.children.map((cell) =>
+              draft.position(offsetOf(cell), cell.position?.end.offset ?? offsetOf(cell)),
+            ),
+          ),
         })
         break
       case 'code':
@@ -137,7 +142,7 @@ function toInlines(nodes: PhrasingContent[], draft: Draft): Inline[] {
         inlines.push({ type: 'footnoteReference', identifier: node.identifier })
         break
       case 'image':
-        if (node.alt) inlines.push({ type: 'text', value: node.alt })
+        inlines.push({ type: 'image', url: node.url, alt: node.alt ?? '' })
         break
       default:
         break

@@ -1,6 +1,11 @@
 /** The public API of fiche. */
 export { defineConfig } from './config/define.ts'
-export type { DocxOptions, ExtractorOptions, FicheConfig } from './config/define.ts'
+export type {
+  DocxOptions,
+  ExtractorOptions,
+  FicheConfig,
+  TranslationOptions,
+} from './config/define.ts'
 export { loadConfig, resolveConfig, ConfigError } from './config/resolve.ts'
 export type { ResolvedConfig } from './config/resolve.ts'
 export * from './model/schema.ts'
@@ -46,3 +51,23 @@ export {
 } from './glossary/emit.ts'
 export { alignNotes, proposeTerms, proposalsToTermbase, segmentsToTmx } from './glossary/align.ts'
 export type { SegmentPair, TermProposal } from './glossary/align.ts'
+export { translateNote } from './translate/translate.ts'
+export type {
+  TranslateOptions,
+  TranslateResult,
+  TranslateStats,
+  Translator,
+  TranslatorRequest,
+  TranslatorSegment,
+} from './translate/translate.ts'
+export { unitsOf } from './translate/units.ts'
+export type { SourceUnit, UnitKind } from './translate/units.ts'
+export { contentOf, piecesToInlines } from './translate/content.ts'
+export type { Code, Content, Piece } from './translate/content.ts'
+export { readTranslationFile, TranslationFileError } from './translate/read.ts'
+export { TranslationMemory, memoryEntries } from './translate/memory.ts'
+export { readTmx } from './translate/tmx.ts'
+export { emitTmx } from './emit/tmx.ts'
+export type { TmxEntry } from './emit/tmx.ts'
+export { unitTranslations } from './translate/targets.ts'
+export type { UnitTranslation } from './translate/targets.ts'

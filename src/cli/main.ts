@@ -93,6 +93,17 @@ export async function main(argv: string[]): Promise<number> {
         quiet: values.quiet === true,
       })
     }
+    case 'translate': {
+      const { runTranslate } = await import('./translate.ts')
+      return runTranslate(config, {
+        paths: parsed.positionals,
+        to: typeof values.to === 'string' ? values.to : null,
+        tm: Array.isArray(values.tm) ? values.tm : [],
+        format: typeof values.format === 'string' ? values.format : null,
+        check: values.check === true,
+        quiet: values.quiet === true,
+      })
+    }
     case 'align': {
       const { runAlign } = await import('./align.ts')
       return runAlign(config, {

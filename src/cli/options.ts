@@ -88,6 +88,34 @@ export const commands: Record<string, CommandSpec> = {
       },
     },
   },
+  translate: {
+    summary:
+      'create or update the translation files (XLIFF) of the notes, filling empty targets from memory',
+    usage: 'fiche translate [paths…] [options]',
+    options: {
+      to: {
+        type: 'string',
+        value: 'LANG',
+        description: 'target language (default: from the configuration, en)',
+      },
+      tm: {
+        type: 'string',
+        value: 'FILE.tmx',
+        multiple: true,
+        description: 'a TMX translation memory to fill empty targets from (repeatable)',
+      },
+      format: {
+        type: 'string',
+        short: 'f',
+        value: 'NAME',
+        description: 'version of a new file: xliff1.2 (default) or xliff2; a file keeps its own',
+      },
+      check: {
+        type: 'boolean',
+        description: 'write nothing; exit 1 when a translation file would change (for CI)',
+      },
+    },
+  },
   align: {
     summary:
       'align a French note with its English version: segment pairs (TMX) and proposed termbase entries',

@@ -6,6 +6,7 @@ import type { PluggableList } from 'unified'
 import type { CitationOptions } from '../../plugins/citations.ts'
 import type { StatisticsOptions } from '../../plugins/statistics.ts'
 import type { EncodingFallback } from '../read/decode.ts'
+import type { Translator } from '../translate/translate.ts'
 import type { RulesConfig } from '../validate/settings.ts'
 
 /** Options of the built-in extractors. */
@@ -61,6 +62,8 @@ export interface FicheConfig {
   encoding?: EncodingOptions
   /** Limits past which a note is refused with a message naming the limit. */
   limits?: LimitOptions
+  /** Translation files (`fiche translate`). Default: English, XLIFF 1.2, in `input/translations/`. */
+  translation?: TranslationOptions
 }
 
 /** Reading files that are not UTF-8 (UTF-8 with or without BOM and UTF-16 with BOM are always read). */
@@ -83,6 +86,28 @@ export interface LimitOptions {
   nestingDepth?: number
   /** Most links in one note. Default: `2000`. */
   links?: number
+}
+
+/** Options of the translation files and their memory. */
+export interface TranslationOptions {
+  /** Target languages (BCP 47). Default: `['en']`. */
+  languages?: string[]
+  /** Folder of the translation files `<doc-id>.<lang>.xlf`, relative to the project. Default: `'input/translations'`. */
+  folder?: string
+  /** Version of a new translation file; an existing file keeps its own. Default: `'xliff1.2'`. */
+  format?: 'xliff1.2' | 'xliff2'
+  /** Write `needs-translation` where review is needed (Weblate shows only that as "needs editing"). Default: `false`. */
+  weblate?: boolean
+  /** TMX translation memories, relative to the project, used with the other notes' translations. Default: none. */
+  memory?: string | string[]
+  /** Lowest fuzzy match score (0–1) that fills an empty target as a draft. Default: `0.75`. */
+  fuzzyThreshold?: number
+  /**
+   * Machine drafts for what memory leaves empty: an async function from
+   * segments (with their codes) and the approved terms to translations.
+   * Default: none (off).
+   */
+  translator?: Translator
 }
 
 /** Options of the Word brief. */

@@ -13,6 +13,7 @@ import { DEFAULT_ENCODING, type EncodingSettings, type ReadingOptions } from '..
 import { DEFAULT_LIMITS, MAX_NESTING_DEPTH, type Limits } from '../read/limits.ts'
 import { loadSources, SourcesError, type SourceRegistry } from '../sources/registry.ts'
 import { resolveRules, RuleSettingError, type ResolvedRules } from '../validate/settings.ts'
+import type { Translator } from '../translate/translate.ts'
 import type { ExtractorOptions, FicheConfig } from './define.ts'
 
 /** The configuration with every default filled in and paths made absolute. */
@@ -40,6 +41,16 @@ export interface ResolvedConfig {
   limits: Limits
   /** Warnings found while loading the termbase and sources files (a guessed encoding…), each naming its file. */
   warnings: string[]
+  /** Translation files: languages, folder (absolute), format of new files, memories (absolute). */
+  translation: {
+    languages: string[]
+    folder: string
+    format: 'xliff1.2' | 'xliff2'
+    weblate: boolean
+    memory: string[]
+    fuzzyThreshold: number
+    translator: Translator | null
+  }
 }
 
 /** A configuration that cannot be used; the CLI exits with code 2. */
@@ -91,6 +102,31 @@ const ConfigSchema = z.strictObject({
       links: z.number().int().positive().optional(),
     })
     .optional(),
+  translation: z
+    .strictObject({
+      languages: z
+        .array(
+          z
+            .string()
+            .regex(
+              /^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/,
+              'expected a BCP 47 language tag such as "en"',
+            ),
+        )
+        .min(1)
+        .optional(),
+      folder: z.string().min(1).optional(),
+      format: z.enum(['xliff1.2', 'xliff2']).optional(),
+      weblate: z.boolean().optional(),
+      memory: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
+      fuzzyThreshold: z.number().min(0).max(1).optional(),
+      translator: z
+        .custom<Translator>((value) => typeof value === 'function', {
+          message: 'expected an async function',
+        })
+        .optional(),
+    })
+    .optional(),
 })
 
 /** Checks a user configuration and fills in the defaults. */
@@ -122,6 +158,15 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
     encoding,
     limits: { ...DEFAULT_LIMITS, ...user.limits },
     warnings,
+    translation: {
+      languages: user.translation?.languages ?? ['en'],
+      folder: path.resolve(root, user.translation?.folder ?? 'input/translations'),
+      format: user.translation?.format ?? 'xliff1.2',
+      weblate: user.translation?.weblate ?? false,
+      memory: [user.translation?.memory ?? []].flat().map((p) => path.resolve(root, p)),
+      fuzzyThreshold: user.translation?.fuzzyThreshold ?? 0.75,
+      translator: user.translation?.translator ?? null,
+    },
   }
 }
 

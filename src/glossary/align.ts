@@ -17,9 +17,10 @@
 import type { Nodes, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { findAcronymDefinitions } from '../text/acronyms.ts'
+import { emitTmx } from '../emit/tmx.ts'
 import { sentenceSpans } from '../text/sentences.ts'
+import type { Piece } from '../translate/content.ts'
 import { findCandidates } from './candidates.ts'
-import { escapeXml } from './tbx.ts'
 import { buildTermIndex, matchTokens } from './matcher.ts'
 import { TERMBASE_VERSION, type Concept, type Termbase } from './termbase.ts'
 import { isAcronymWord, keyOf, tokenize, type Token } from './tokens.ts'
@@ -724,22 +725,16 @@ function slug(text: string): string {
 
 /** The segment pairs as a TMX 1.4b translation memory (French source). */
 export function segmentsToTmx(pairs: SegmentPair[], creationTool = 'fiche'): string {
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<tmx version="1.4">',
-    `  <header creationtool="${escapeXml(creationTool)}" creationtoolversion="1" segtype="sentence" o-tmf="fiche" adminlang="en" srclang="fr" datatype="plaintext"/>`,
-    '  <body>',
-  ]
-  for (const pair of pairs) {
-    if (!pair.fr || !pair.en) continue
-    lines.push(
-      `    <tu>`,
-      `      <prop type="x-block">${pair.kind}</prop>`,
-      `      <tuv xml:lang="fr"><seg>${escapeXml(pair.fr)}</seg></tuv>`,
-      `      <tuv xml:lang="en"><seg>${escapeXml(pair.en)}</seg></tuv>`,
-      `    </tu>`,
-    )
-  }
-  lines.push('  </body>', '</tmx>', '')
-  return lines.join('\n')
+  const text = (value: string): Piece[] => [{ type: 'text', value }]
+  return emitTmx(
+    pairs
+      .filter((pair) => pair.fr && pair.en)
+      .map((pair) => ({
+        source: text(pair.fr),
+        target: text(pair.en),
+        codes: new Map(),
+        props: [['x-block', pair.kind]],
+      })),
+    { sourceLanguage: 'fr', targetLanguage: 'en', creationTool },
+  )
 }

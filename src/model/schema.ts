@@ -51,6 +51,7 @@ export type Inline =
   | { type: 'code'; value: string }
   | { type: 'break' }
   | { type: 'footnoteReference'; identifier: string }
+  | { type: 'image'; url: string; alt: string }
 
 export const Inline: z.ZodType<Inline> = z
   .lazy(() =>
@@ -69,6 +70,11 @@ export const Inline: z.ZodType<Inline> = z
       z.object({ type: z.literal('code'), value: z.string() }),
       z.object({ type: z.literal('break') }),
       z.object({ type: z.literal('footnoteReference'), identifier: z.string() }),
+      z.object({
+        type: z.literal('image'),
+        url: z.string(),
+        alt: z.string().describe('The alternative text, translated like any text.'),
+      }),
     ]),
   )
   .meta({ id: 'Inline' })
@@ -85,7 +91,7 @@ export type Block =
     }
   | { type: 'list'; ordered: boolean; start: number | null; items: ListItem[] }
   | { type: 'blockquote'; children: Block[] }
-  | { type: 'table'; rows: Inline[][][] }
+  | { type: 'table'; rows: Inline[][][]; cellPositions: Position[][] }
   | { type: 'code'; lang: string | null; value: string }
   | { type: 'thematicBreak' }
 
@@ -113,7 +119,13 @@ export const Block: z.ZodType<Block> = z
         items: z.array(ListItem),
       }),
       z.object({ type: z.literal('blockquote'), children: z.array(Block) }),
-      z.object({ type: z.literal('table'), rows: z.array(z.array(z.array(Inline))) }),
+      z.object({
+        type: z.literal('table'),
+        rows: z.array(z.array(z.array(Inline))),
+        cellPositions: z
+          .array(z.array(Position))
+          .describe('Where each cell stands in the note, row by row like `rows`.'),
+      }),
       z.object({ type: z.literal('code'), lang: z.string().nullable(), value: z.string() }),
       z.object({ type: z.literal('thematicBreak') }),
     ]),

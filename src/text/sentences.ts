@@ -5,7 +5,8 @@
  * belongs to a common abbreviation ("M.", "p.", "et al.", "etc.").
  */
 
-const ABBREVIATIONS = new Set([
+/** Lower-case words whose final period does not end a French sentence ("M.", "p.", "etc."). */
+export const ABBREVIATIONS = new Set([
   'm',
   'mm',
   'mme',

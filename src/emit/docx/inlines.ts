@@ -53,6 +53,7 @@ export function plainText(inlines: readonly Inline[]): string {
       if (node.type === 'text' || node.type === 'code') return node.value
       if (node.type === 'break') return '\n'
       if (node.type === 'footnoteReference') return ''
+      if (node.type === 'image') return node.alt
       return plainText(node.children)
     })
     .join('')
@@ -160,10 +161,13 @@ export function renderInlines(
       case 'footnoteReference':
         out.push(...renderNoteFootnote(context, node.identifier, where))
         break
+      case 'image':
+        out.push(...textRuns(cleanText(context, node.alt, where), marks))
+        break
       default: {
         const unknown: never = node
         throw new Error(
-          `Unexpected inline node ${JSON.stringify(unknown)}, expected text, emphasis, strong, delete, code, break or link`,
+          `Unexpected inline node ${JSON.stringify(unknown)}, expected text, emphasis, strong, delete, code, break, link, footnoteReference or image`,
         )
       }
     }

@@ -80,6 +80,7 @@ function inlineText(node: Inline): string {
   if (node.type === 'text' || node.type === 'code') return node.value
   if (node.type === 'break') return ' '
   if (node.type === 'footnoteReference') return ''
+  if (node.type === 'image') return node.alt
   return node.children.map(inlineText).join('')
 }
 

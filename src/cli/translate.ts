@@ -1,0 +1,168 @@
+/**
+ * `fiche translate [paths…] [--to LANG] [--tm FILE.tmx…] [--format xliff1.2|xliff2] [--check]`:
+ * creates or updates `<translation folder>/<doc-id>.<lang>.xlf` for each
+ * note, fills empty targets from the translation memory (the `--tm` files,
+ * the configured ones and the translated units of every note) and from the
+ * configured `translator`, prints per note what the file holds, and writes
+ * `<output>/memory.<lang>.tmx`. A file that cannot be read is reported and
+ * left as it is. `--check` writes nothing and exits 1 when a file would change.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { ResolvedConfig } from '../config/resolve.ts'
+import { emitTmx, type TmxEntry } from '../emit/tmx.ts'
+import { findNotes } from '../pipeline/files.ts'
+import { buildFile, createProcessor } from '../pipeline/process.ts'
+import { memoryEntries, TranslationMemory, type MemoryEntry } from '../translate/memory.ts'
+import { readTranslationFile } from '../translate/read.ts'
+import { readTmx } from '../translate/tmx.ts'
+import { translateNote } from '../translate/translate.ts'
+import { writeAtomic } from './write.ts'
+
+/** Options of `fiche translate`. */
+export interface TranslateCliOptions {
+  paths: string[]
+  to: string | null
+  tm: string[]
+  format: string | null
+  check: boolean
+  quiet: boolean
+}
+
+const FORMATS = { 'xliff1.2': '1.2', xliff2: '2.0' } as const
+
+/** Runs `fiche translate`; returns the exit code. */
+export async function runTranslate(
+  config: ResolvedConfig,
+  options: TranslateCliOptions,
+): Promise<number> {
+  const format = options.format ?? config.translation.format
+  if (!(format in FORMATS)) {
+    process.stderr.write(
+      `fiche translate: unknown format "${format}", expected xliff1.2 or xliff2\n`,
+    )
+    return 2
+  }
+  const version = FORMATS[format as keyof typeof FORMATS]
+  const languages = options.to ? [options.to] : config.translation.languages
+  const relative = (p: string) => path.relative(config.root, p).split(path.sep).join('/')
+  const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
+  const processor = createProcessor(config)
+  let failed = 0
+  const notes = []
+  for (const file of findNotes(paths)) {
+    const result = await buildFile(file, config, processor)
+    if (result.ok) notes.push(result)
+    else {
+      process.stderr.write(`error: ${result.error.message}\n`)
+      failed++
+    }
+  }
+  let changes = 0
+  for (const language of languages) {
+    const fileOf = (id: string) => path.join(config.translation.folder, `${id}.${language}.xlf`)
+    const existing = new Map<string, string | null>()
+    const entries: MemoryEntry[] = []
+    for (const tmx of [...options.tm.map((p) => path.resolve(p)), ...config.translation.memory]) {
+      try {
+        const from = path.basename(tmx)
+        for (const pair of readTmx(
+          readFileSync(tmx, 'utf8'),
+          relative(tmx),
+          config.language,
+          language,
+        ))
+          entries.push({ ...pair, from })
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        process.stderr.write(
+          `error: ${code ? `${relative(tmx)}: cannot read the file (${code})` : (error as Error).message}\n`,
+        )
+        failed++
+      }
+    }
+    for (const note of notes) {
+      const file = fileOf(note.model.id)
+      const text = existsSync(file) ? readFileSync(file, 'utf8') : null
+      existing.set(note.model.id, text)
+      if (text === null) continue
+      try {
+        const expected = {
+          original: note.relativePath,
+          sourceLanguage: config.language,
+          targetLanguage: language,
+        }
+        entries.push(
+          ...memoryEntries(
+            readTranslationFile(text, relative(file), expected),
+            path.basename(file),
+          ),
+        )
+      } catch {
+        // Reported when the note itself is synced below.
+      }
+    }
+    const memory = new TranslationMemory(entries, config.translation.fuzzyThreshold)
+    const terms =
+      language === 'en'
+        ? config.termbase.concepts
+            .filter((c) => c.status === 'approved')
+            .map((c) => ({ source: c.fr.term, target: c.en.term }))
+        : []
+    const exported: TmxEntry[] = []
+    for (const note of notes) {
+      const file = fileOf(note.model.id)
+      const name = relative(file)
+      let result
+      try {
+        result = await translateNote(note.model, existing.get(note.model.id) ?? null, {
+          file: name,
+          original: note.relativePath,
+          sourceLanguage: config.language,
+          targetLanguage: language,
+          version,
+          weblate: config.translation.weblate,
+          memory: memory.size > 0 ? memory : null,
+          translator: config.translation.translator,
+          terms,
+        })
+      } catch (error) {
+        process.stderr.write(`error: ${(error as Error).message} (the file is left as it is)\n`)
+        failed++
+        continue
+      }
+      for (const failure of result.failures) {
+        process.stderr.write(`warning: ${name}: unit ${failure.unitId}: ${failure.message}\n`)
+      }
+      if (result.changed) {
+        changes++
+        if (!options.check) writeAtomic(file, result.text)
+      }
+      const expected = {
+        original: note.relativePath,
+        sourceLanguage: config.language,
+        targetLanguage: language,
+      }
+      for (const entry of memoryEntries(readTranslationFile(result.text, name, expected), name)) {
+        exported.push({ source: entry.source, target: entry.target, codes: entry.codes })
+      }
+      const s = result.stats
+      const what = result.changed ? (options.check ? 'would change' : 'written') : 'unchanged'
+      if (!options.quiet || (options.check && result.changed)) {
+        process.stdout.write(
+          `${note.relativePath} → ${name} (XLIFF ${result.version}, ${what}): ${s.total} units, ${s.translated} translated, ${s.new} new, ${s.stale} stale, ${s.obsolete} obsolete, ${s.fromMemory} filled from memory${s.fromMachine > 0 ? `, ${s.fromMachine} machine drafts` : ''}; ${s.words} words to translate\n`,
+        )
+      }
+    }
+    if (!options.check && notes.length > 0) {
+      writeAtomic(
+        path.join(config.output, `memory.${language}.tmx`),
+        emitTmx(exported, { sourceLanguage: config.language, targetLanguage: language }),
+      )
+    }
+  }
+  if (options.check && changes > 0) {
+    process.stderr.write(`${changes} translation file(s) out of date: run fiche translate\n`)
+  }
+  return failed > 0 || (options.check && changes > 0) ? 1 : 0
+}
