@@ -2,7 +2,7 @@
  * fiche configuration. Every field is optional; the values below are the
  * defaults, written out so that they are easy to change.
  */
-import { defineConfig } from './src/index.ts'
+import { defineConfig } from 'fiche'
 
 export default defineConfig({
   // Folders (or files) whose .md, .markdown and .txt notes are built.

@@ -15,6 +15,7 @@ import { summarize, summaryLine, type FileReport, type RuleInfo } from '../repor
 import { rules } from '../validate/registry.ts'
 import type { Rule } from '../validate/rule.ts'
 import { compareDiagnostics, validateModel } from '../validate/run.ts'
+import { packageRoot, version } from '../package.ts'
 import { writeAtomic } from './write.ts'
 
 /** Options of `fiche check`. */
@@ -29,11 +30,6 @@ export interface CheckOptions {
   /** Report errors only. */
   quiet: boolean
 }
-
-const packageRoot = new URL('../../', import.meta.url)
-const version = (
-  JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as { version: string }
-).version
 
 /**
  * Runs the rules on a built note and adds their messages to the model's

@@ -4,13 +4,9 @@
  * Exit codes: 0 success, 1 failed files or errors found, 2 usage or
  * configuration error.
  */
-import { readFileSync } from 'node:fs'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { version } from '../package.ts'
 import { commands, commonOptions, helpText } from './options.ts'
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-  version: string
-}
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -20,7 +16,7 @@ export async function main(argv: string[]): Promise<number> {
     return first === undefined ? 2 : 0
   }
   if (first === '--version' || first === '-v') {
-    process.stdout.write(`${pkg.version}\n`)
+    process.stdout.write(`${version}\n`)
     return 0
   }
   const spec = commands[first]
@@ -48,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (values.version) {
-    process.stdout.write(`${pkg.version}\n`)
+    process.stdout.write(`${version}\n`)
     return 0
   }
   const { loadConfig, ConfigError } = await import('../config/resolve.ts')

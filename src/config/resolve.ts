@@ -1,8 +1,6 @@
 /** Loading and resolving the configuration: defaults filled in, errors that name the key. */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { tsImport } from 'tsx/esm/api'
 import type { PluggableList } from 'unified'
 import { z } from 'zod'
 import { StatisticKind } from '../model/schema.ts'
@@ -15,6 +13,7 @@ import { loadSources, SourcesError, type SourceRegistry } from '../sources/regis
 import { resolveRules, RuleSettingError, type ResolvedRules } from '../validate/settings.ts'
 import type { Translator } from '../translate/translate.ts'
 import type { ExtractorOptions, FicheConfig } from './define.ts'
+import { CONFIG_NAMES, importConfig } from './import.ts'
 
 /** The configuration with every default filled in and paths made absolute. */
 export interface ResolvedConfig {
@@ -223,22 +222,20 @@ function rulesAndSources(
 }
 
 /**
- * Loads `pipeline.config.ts` (or the given file) and resolves it. Without a
- * file, the defaults apply. The project root is the config file's folder.
+ * Loads the given configuration file, or the first of `pipeline.config.ts`,
+ * `.mts`, `.js`, `.mjs`, `.cjs`, `.json` in `cwd`, and resolves it. Without
+ * a file, the defaults apply. The project root is the config file's folder.
  */
 export async function loadConfig(file: string | null, cwd: string): Promise<ResolvedConfig> {
-  const candidate = file ? path.resolve(cwd, file) : path.join(cwd, 'pipeline.config.ts')
-  if (!existsSync(candidate)) {
-    if (file) throw new ConfigError(`Configuration file not found: ${candidate}`)
-    return resolveConfig({}, cwd)
-  }
+  const candidate = file
+    ? path.resolve(cwd, file)
+    : CONFIG_NAMES.map((name) => path.join(cwd, name)).find((p) => existsSync(p))
+  if (candidate === undefined) return resolveConfig({}, cwd)
+  if (!existsSync(candidate)) throw new ConfigError(`Configuration file not found: ${candidate}`)
   let loaded: unknown
   try {
-    const module = (await tsImport(pathToFileURL(candidate).href, import.meta.url)) as {
-      default?: unknown
-    }
-    loaded = module.default
-    // A config file outside an ES module package is compiled as CommonJS: unwrap its default.
+    loaded = await importConfig(candidate)
+    // A config file compiled as CommonJS: unwrap its default.
     if (isObject(loaded) && Object.keys(loaded).length === 1 && 'default' in loaded) {
       loaded = loaded.default
     }

@@ -13,7 +13,7 @@
  * Kind 'year' (value is a number): a bare year in a year context ("en 2022" -> 2022, unit null),
  * or a decade ("les années 1970" -> 1970, unit 'decade').
  */
-import * as chrono from 'chrono-node'
+import * as chrono from 'chrono-node/fr'
 import {
   HSPACE,
   MONTHS,
@@ -305,7 +305,7 @@ function chronoDates(text: string, ref: ReferenceDate | null): Candidate[] {
   const out: Candidate[] = []
   let results: chrono.ParsedResult[] = []
   try {
-    results = chrono.fr.parse(text, refDate)
+    results = chrono.parse(text, refDate)
   } catch {
     return out
   }
