@@ -41,7 +41,7 @@ await build({
   target: 'node20.19',
   // ES module builds of dual packages (jsonc-parser's CommonJS one is UMD).
   mainFields: ['module', 'main'],
-  external: Object.keys(pkg.dependencies ?? {}),
+  external: process.env.EXT ? process.env.EXT.split(',') : Object.keys(pkg.dependencies ?? {}),
   // Bundled CommonJS libraries require Node's built-in modules.
   banner: {
     js: "import { createRequire as __ficheRequire } from 'node:module'; const require = __ficheRequire(import.meta.url);",

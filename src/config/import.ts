@@ -9,7 +9,9 @@
  *   folder), so an unchanged config costs one file read and one import.
  *   Relative imports (a local plugin in TypeScript) are bundled into the
  *   compiled file and their hashes kept in its first line, so that editing
- *   them recompiles; `fiche` resolves to this very package, other packages
+ *   them recompiles. `fiche` is bundled from this very package's dist/ (its
+ *   `sideEffects: false` lets esbuild keep only what the config uses, so
+ *   `defineConfig` does not load the whole library); other packages resolve
  *   to absolute URLs as seen from the config's folder, so the compiled file
  *   works from the cache folder.
  */
@@ -18,7 +20,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { packageRoot, version } from '../package.ts'
 
 /** Extensions of configuration files, in the order they are looked for. */
@@ -33,6 +35,8 @@ export const CONFIG_NAMES = [
 
 const TS = /\.[mc]?ts$/i
 const INPUTS_PREFIX = '// fiche-config-inputs '
+/** Changes when the compiled form changes, so that older cache entries are not used. */
+const CACHE_FORMAT = 2
 
 /** The module's default export (or the parsed JSON) of a configuration file. */
 export async function importConfig(file: string): Promise<unknown> {
@@ -61,7 +65,7 @@ export function configCacheDir(dir: string): string {
 /** The file URL of the compiled configuration, compiling it when the cache has none that is current. */
 async function compiledConfig(file: string): Promise<string> {
   const source = readFileSync(file)
-  const key = hash(`${version}\0${file}\0${hash(source)}`).slice(0, 32)
+  const key = hash(`${CACHE_FORMAT}\0${version}\0${file}\0${hash(source)}`).slice(0, 32)
   const cached = path.join(configCacheDir(path.dirname(file)), `config-${key}.mjs`)
   if (existsSync(cached) && inputsCurrent(cached)) return pathToFileURL(cached).href
   const code = await compile(file)
@@ -89,7 +93,8 @@ function inputsCurrent(cached: string): boolean {
 /** Compiles a TypeScript config with esbuild into one ES module. */
 async function compile(file: string): Promise<string> {
   const { build } = await import('esbuild')
-  const ficheEntry = new URL('dist/index.js', packageRoot).href
+  const ficheEntry = fileURLToPath(new URL('dist/index.js', packageRoot))
+  const ficheDist = path.dirname(ficheEntry)
   const builtins = new Set(builtinModules)
   const result = await build({
     entryPoints: [file],
@@ -112,7 +117,7 @@ async function compile(file: string): Promise<string> {
               ? args.path.split('/').slice(0, 2).join('/')
               : args.path.split('/')[0]!
             if (args.path.startsWith('node:') || builtins.has(name)) return { external: true }
-            if (args.path === 'fiche') return { path: ficheEntry, external: true }
+            if (args.path === 'fiche') return { path: ficheEntry }
             const resolved = await build.resolve(args.path, {
               kind: args.kind,
               resolveDir: args.resolveDir,
@@ -128,7 +133,9 @@ async function compile(file: string): Promise<string> {
   const inputs: Record<string, string> = {}
   for (const input of Object.keys(result.metafile.inputs)) {
     const absolute = path.resolve(path.dirname(file), input)
-    if (absolute !== file && existsSync(absolute)) inputs[absolute] = hash(readFileSync(absolute))
+    if (absolute !== file && !absolute.startsWith(ficheDist) && existsSync(absolute)) {
+      inputs[absolute] = hash(readFileSync(absolute))
+    }
   }
   return `${INPUTS_PREFIX}${JSON.stringify(inputs)}\n${result.outputFiles[0]!.text}`
 }

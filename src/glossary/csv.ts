@@ -3,11 +3,13 @@
  * accents), CRLF line ends and RFC 4180 quoting. A termbase exports to one
  * row per concept, lists joined with " | ", and reads back the same way.
  */
-import { stringify } from 'csv-stringify/sync'
+import { lazy } from '../lazy.ts'
 import { parseCsvTable } from '../read/csv.ts'
 import { DataError } from '../read/json.ts'
 import { Concept, TERMBASE_VERSION, type Termbase } from './termbase.ts'
 import { TermbaseError } from './yaml.ts'
+
+const csv = lazy<typeof import('csv-stringify/sync')>('csv-stringify/sync')
 
 /** The byte-order mark that tells spreadsheets the file is UTF-8. */
 export const BOM = '\ufeff'
@@ -19,7 +21,7 @@ export const LIST_SEPARATOR = ' | '
 export function toCsv(header: string[], rows: Array<Array<string | number>>): string {
   return (
     BOM +
-    stringify([header, ...rows], {
+    csv().stringify([header, ...rows], {
       record_delimiter: 'windows',
       quoted_match: /^[\s\S]*[",\r\n][\s\S]*$/,
     })

@@ -9,7 +9,7 @@
  * concept `note`s. Import reads what export writes, and the usual TBX-Basic
  * files of CAT tools.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { lazy } from '../lazy.ts'
 import { TermbaseError } from './yaml.ts'
 import {
   Concept,
@@ -96,7 +96,10 @@ export function exportTbx(termbase: Termbase, description = 'fiche termbase'): s
 
 type XmlNode = Record<string, unknown>
 
-const parser = new XMLParser({
+const xml = lazy<typeof import('fast-xml-parser')>('fast-xml-parser')
+
+let parser: import('fast-xml-parser').XMLParser | undefined
+const parserOptions: import('fast-xml-parser').X2jOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   removeNSPrefix: true,
@@ -116,7 +119,7 @@ const parser = new XMLParser({
   trimValues: true,
   parseTagValue: false,
   processEntities: true,
-})
+}
 
 function textOf(node: unknown): string {
   if (typeof node === 'string') return node.replace(/\s+/g, ' ').trim()
@@ -157,12 +160,12 @@ function refuseDoctype(source: string, file: string): void {
 /** Reads a TBX document (TBX-Basic, DCA style) into a termbase. */
 export function importTbx(source: string, file: string): Termbase {
   refuseDoctype(source, file)
-  const validation = XMLValidator.validate(source)
+  const validation = xml().XMLValidator.validate(source)
   if (validation !== true) {
     const { line, col, msg } = validation.err
     throw new TermbaseError(`${file}:${line}:${col}: not well-formed XML (${msg})`)
   }
-  const document = parser.parse(source) as XmlNode
+  const document = (parser ??= new (xml().XMLParser)(parserOptions)).parse(source) as XmlNode
   const tbx = document.tbx as XmlNode | undefined
   const body = ((tbx?.text as XmlNode | undefined)?.body as XmlNode | undefined) ?? undefined
   if (!tbx || !body) throw new TermbaseError(`${file}: expected a <tbx> document with <text><body>`)

@@ -7,7 +7,7 @@
  * `source-map.ts`): the readers parse `text`, positions index `original`.
  */
 import { readFileSync } from 'node:fs'
-import iconv from 'iconv-lite'
+import { lazy } from '../lazy.ts'
 import {
   binaryReason,
   binaryTextReason,
@@ -17,6 +17,8 @@ import {
   type TextEncoding,
 } from './encoding.ts'
 import { normalizeSource, replaceForbidden, type OffsetMap } from './source-map.ts'
+
+const iconv = lazy<typeof import('iconv-lite')>('iconv-lite')
 
 /** What to do with bytes that are not UTF-8: guess a Western single-byte encoding, or refuse. */
 export type EncodingFallback = 'windows-1252' | 'error'
@@ -89,7 +91,7 @@ function byteLocation(bytes: Uint8Array, offset: number): string {
       lineStart = index + 1
     }
   }
-  const column = iconv.decode(Buffer.from(bytes.subarray(lineStart, offset)), 'utf-8').length + 1
+  const column = iconv().decode(Buffer.from(bytes.subarray(lineStart, offset)), 'utf-8').length + 1
   return `${line}:${column}`
 }
 

@@ -4,7 +4,9 @@
  * a single-byte Western encoding (Windows-1252, Latin-1, Latin-9) for bytes
  * that are not UTF-8.
  */
-import iconv from 'iconv-lite'
+import { lazy } from '../lazy.ts'
+
+const iconv = lazy<typeof import('iconv-lite')>('iconv-lite')
 
 /** The encodings fiche decodes. */
 export type TextEncoding =
@@ -119,8 +121,8 @@ type SingleByte = 'windows-1252' | 'iso-8859-15'
 const UPPER_HALF: Record<SingleByte, string> = (() => {
   const bytes = Uint8Array.from({ length: 128 }, (_, index) => 0x80 + index)
   return {
-    'windows-1252': iconv.decode(Buffer.from(bytes), 'windows-1252'),
-    'iso-8859-15': iconv.decode(Buffer.from(bytes), 'iso-8859-15'),
+    'windows-1252': iconv().decode(Buffer.from(bytes), 'windows-1252'),
+    'iso-8859-15': iconv().decode(Buffer.from(bytes), 'iso-8859-15'),
   }
 })()
 
@@ -174,7 +176,7 @@ export function guessSingleByte(
   }))
   const best = scores.reduce((a, b) => (b.bad < a.bad ? b : a))
   if (best.bad > Math.floor(high * TOLERANCE)) return null
-  const text = iconv.decode(
+  const text = iconv().decode(
     Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length),
     best.encoding,
   )

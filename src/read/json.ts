@@ -3,7 +3,10 @@
  * located by line and column, and a bound on nesting, since the emitters
  * serialise the items again and `JSON.stringify` recurses.
  */
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser'
+import type { ParseError } from 'jsonc-parser'
+import { lazy } from '../lazy.ts'
+
+const jsonc = lazy<typeof import('jsonc-parser')>('jsonc-parser')
 
 /** Deepest nesting of arrays and objects a data file may hold. */
 export const MAX_DATA_DEPTH = 64
@@ -29,10 +32,10 @@ function lineColumn(source: string, offset: number): string {
 /** Where and why JSON.parse failed, from a parser that reports offsets (Node 20's JSON.parse does not). */
 function locate(source: string): string | null {
   const errors: ParseError[] = []
-  parse(source, errors, { disallowComments: true, allowTrailingComma: false })
+  jsonc().parse(source, errors, { disallowComments: true, allowTrailingComma: false })
   const first = errors[0]
   return first
-    ? `${lineColumn(source, first.offset)}: Unexpected JSON (${printParseErrorCode(first.error)})`
+    ? `${lineColumn(source, first.offset)}: Unexpected JSON (${jsonc().printParseErrorCode(first.error)})`
     : null
 }
 

@@ -5,11 +5,13 @@
  * `SourceEntry`, carrying a CSL-JSON item for the emitter.
  */
 import path from 'node:path'
-import { parse as parseBibtex } from '@retorquere/bibtex-parser'
+import { lazy } from '../lazy.ts'
 import { parseCsvTable } from '../read/csv.ts'
 import { DecodeError, readDataFile, type ReadingOptions } from '../read/decode.ts'
 import { parseJson } from '../read/json.ts'
 import { readYaml } from '../read/yaml.ts'
+
+const bibtex = lazy<typeof import('@retorquere/bibtex-parser')>('@retorquere/bibtex-parser')
 
 /** A name in CSL-JSON: a person (family, given) or an organisation (literal). */
 export interface CslName {
@@ -188,7 +190,7 @@ function itemsOf(source: string, extension: string, file: string): CslItem[] {
     }
     case '.bib': {
       checkBibtexEntries(source, file)
-      const parsed = parseBibtex(source)
+      const parsed = bibtex().parse(source)
       const error = parsed.errors[0]
       if (error) throw new SourcesError(file, `BibTeX: ${error.error}`)
       return parsed.entries.map((entry) => {
