@@ -68,7 +68,7 @@ export async function createNoteWriter(
 export async function runBuild(config: ResolvedConfig, options: BuildOptions): Promise<number> {
   const outDir = options.out ? path.resolve(options.out) : config.output
   const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
-  const files = findNotes(paths)
+  const files = findNotes(paths, [config.output])
   for (const warning of config.warnings) process.stderr.write(`warning: ${warning}\n`)
   const writer = await createNoteWriter(config, outDir)
   const progress = createProgress(files.length, process.stderr, options.quiet)

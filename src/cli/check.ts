@@ -94,7 +94,7 @@ export async function runCheck(config: ResolvedConfig, options: CheckOptions): P
   const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
   const processor = createProcessor(config)
   const files: FileReport[] = []
-  for (const file of findNotes(paths)) {
+  for (const file of findNotes(paths, [config.output])) {
     files.push(checkResult(await buildFile(file, config, processor), config))
   }
   const summary = summarize(files)

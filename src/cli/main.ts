@@ -47,6 +47,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version}\n`)
     return 0
   }
+  if (first === 'init') {
+    const { runInit } = await import('./init.ts')
+    return runInit({ format: typeof values.format === 'string' ? values.format : 'ts' })
+  }
   const { loadConfig, ConfigError } = await import('../config/resolve.ts')
   let config
   try {

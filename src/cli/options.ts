@@ -116,6 +116,18 @@ export const commands: Record<string, CommandSpec> = {
       },
     },
   },
+  init: {
+    summary: 'write a commented pipeline.config.ts (or .js, .mjs, .json) with the defaults',
+    usage: 'fiche init [options]',
+    options: {
+      format: {
+        type: 'string',
+        short: 'f',
+        value: 'NAME',
+        description: 'ts (default), js, mjs or json',
+      },
+    },
+  },
   align: {
     summary:
       'align a French note with its English version: segment pairs (TMX) and proposed termbase entries',

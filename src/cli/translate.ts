@@ -50,7 +50,7 @@ export async function runTranslate(
   const processor = createProcessor(config)
   let failed = 0
   const notes = []
-  for (const file of findNotes(paths)) {
+  for (const file of findNotes(paths, [config.output])) {
     const result = await buildFile(file, config, processor)
     if (result.ok) notes.push(result)
     else {

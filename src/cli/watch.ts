@@ -86,7 +86,7 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
     writer.writeCorpus([...models].sort(([a], [b]) => a.localeCompare(b)).map(([, m]) => m))
   const rebuildAll = async () => {
     models.clear()
-    for (const file of findNotes(config.input)) await build(file)
+    for (const file of findNotes(config.input, [config.output])) await build(file)
     writeCorpus()
   }
 

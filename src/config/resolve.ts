@@ -145,7 +145,7 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
   const warnings: string[] = []
   return {
     root,
-    input: (user.input ?? ['input']).map((p) => path.resolve(root, p)),
+    input: (user.input ?? [defaultInput(root)]).map((p) => path.resolve(root, p)),
     output: path.resolve(root, user.output ?? 'output'),
     language: user.language ?? 'fr',
     remarkPlugins: user.remarkPlugins ?? [],
@@ -167,6 +167,18 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
       translator: user.translation?.translator ?? null,
     },
   }
+}
+
+/**
+ * The notes' folder when the config names none: `notes/`, else `input/`
+ * (fiche's own layout), else the project folder itself. The output folder is
+ * never read back as input (see `findNotes`).
+ */
+function defaultInput(root: string): string {
+  for (const folder of ['notes', 'input']) {
+    if (existsSync(path.join(root, folder))) return folder
+  }
+  return '.'
 }
 
 /** The Word brief options; the template must exist. */
