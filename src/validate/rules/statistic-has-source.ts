@@ -9,6 +9,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   description:
     'A statistic whose sentence or bullet carries no citation; one message per bullet (or sentence) listing its figures.',
+  supersedes: ['claim-has-source'],
   options: z.strictObject({
     /** Kinds of figures that need a source; dates and years are not figures and never do. */
     kinds: z.array(FigureKind).default([...FigureKind.options]),
