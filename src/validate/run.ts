@@ -5,6 +5,7 @@ import type { Diagnostic, DocumentModel, Severity } from '../model/schema.ts'
 import { ruleById } from './registry.ts'
 import type { ActiveRule } from './settings.ts'
 import { applySuppressions } from './suppress.ts'
+import { lowerBound } from './sorted.ts'
 
 /** Orders messages by position (document-level first), then by rule id. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -102,16 +103,4 @@ export function mergeMessages(messages: Diagnostic[]): Diagnostic[] {
     }
   }
   return result
-}
-
-/** Index of the first element of a sorted array that is ≥ `value`. */
-function lowerBound(sorted: number[], value: number): number {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const mid = (low + high) >> 1
-    if (sorted[mid]! < value) low = mid + 1
-    else high = mid
-  }
-  return low
 }
