@@ -41,7 +41,7 @@ export async function check(
   if (!result.ok) {
     return { path: result.relativePath, documentId: null, diagnostics: [result.error], model: null }
   }
-  result.model.diagnostics.push(...validateModel(result.model, result.tree, resolved))
+  result.model.diagnostics.push(...validateModel(result.model, result, resolved))
   result.model.diagnostics.sort(compareDiagnostics)
   return {
     path: result.relativePath,

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
-import type { Diagnostic } from '../model/schema.ts'
+import type { Severity } from '../model/schema.ts'
 import { findNotes } from '../pipeline/files.ts'
 import { buildFile, createProcessor, type NoteResult } from '../pipeline/process.ts'
 import { isReporterName, reporters } from '../report/registry.ts'
@@ -24,11 +24,40 @@ export interface CheckOptions {
   /** Reporter name: pretty, json, sarif or github. */
   format: string
   /** File to write the report to; stdout when null. */
-  output: string | null
+  outputFile: string | null
   /** Fail when there are more warnings than this; null: no limit. */
   maxWarnings: string | null
-  /** Report errors only. */
+  /** Lowest severity shown (`--severity`); null: warnings, or infos with `verbose`. */
+  severity: string | null
+  /** Show infos too (and, in the pretty report, each message's documentation page). */
+  verbose: boolean
+  /** Hide infos, even with `verbose`. */
   quiet: boolean
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
+const isSeverity = (value: string): value is Severity => Object.hasOwn(RANK, value)
+
+/**
+ * The lowest severity a report shows: `--severity`, else `info` with
+ * `--verbose`, else `warning`; `--quiet` never shows infos.
+ */
+export function threshold(options: Pick<CheckOptions, 'severity' | 'verbose' | 'quiet'>): Severity {
+  const chosen =
+    options.severity !== null && isSeverity(options.severity)
+      ? options.severity
+      : options.verbose
+        ? 'info'
+        : 'warning'
+  return options.quiet && chosen === 'info' ? 'warning' : chosen
+}
+
+/** The reports with only the messages at or above `lowest`. */
+export function shownReports(files: FileReport[], lowest: Severity): FileReport[] {
+  return files.map((f) => ({
+    ...f,
+    diagnostics: f.diagnostics.filter((d) => RANK[d.severity] <= RANK[lowest]),
+  }))
 }
 
 /**
@@ -38,7 +67,7 @@ export interface CheckOptions {
 export function checkResult(result: NoteResult, config: ResolvedConfig): FileReport {
   if (!result.ok)
     return { path: result.relativePath, documentId: null, diagnostics: [result.error] }
-  result.model.diagnostics.push(...validateModel(result.model, result.tree, config))
+  result.model.diagnostics.push(...validateModel(result.model, result, config))
   result.model.diagnostics.sort(compareDiagnostics)
   return {
     path: result.relativePath,
@@ -80,6 +109,12 @@ export async function runCheck(config: ResolvedConfig, options: CheckOptions): P
     )
     return 2
   }
+  if (options.severity !== null && !isSeverity(options.severity)) {
+    process.stderr.write(
+      `fiche check: --severity "${options.severity}": expected error, warning or info\n`,
+    )
+    return 2
+  }
   for (const warning of config.warnings) process.stderr.write(`warning: ${warning}\n`)
   let maxWarnings: number | null = null
   if (options.maxWarnings !== null) {
@@ -98,20 +133,16 @@ export async function runCheck(config: ResolvedConfig, options: CheckOptions): P
     files.push(checkResult(await buildFile(file, config, processor), config))
   }
   const summary = summarize(files)
-  const shown = options.quiet
-    ? files.map((f) => ({
-        ...f,
-        diagnostics: f.diagnostics.filter((d: Diagnostic) => d.severity === 'error'),
-      }))
-    : files
-  const color = options.output === null && options.format === 'pretty' && useColor(process.stdout)
+  const shown = shownReports(files, threshold(options))
+  const color =
+    options.outputFile === null && options.format === 'pretty' && useColor(process.stdout)
   const report = reporters[options.format](
     { tool: { name: 'fiche', version }, files: shown, rules: ruleInfos(config), summary },
-    { color },
+    { color, verbose: options.verbose },
   )
-  if (options.output !== null) writeAtomic(path.resolve(options.output), report)
+  if (options.outputFile !== null) writeAtomic(path.resolve(options.outputFile), report)
   else process.stdout.write(report)
-  if (options.output !== null || options.format !== 'pretty') {
+  if (options.outputFile !== null || options.format !== 'pretty') {
     process.stderr.write(`${summaryLine(summary)}\n`)
   }
   const tooManyWarnings = maxWarnings !== null && summary.warnings > maxWarnings

@@ -88,8 +88,10 @@ export async function main(argv: string[]): Promise<number> {
       return runCheck(config, {
         paths: parsed.positionals,
         format: typeof values.format === 'string' ? values.format : 'pretty',
-        output: typeof values.output === 'string' ? values.output : null,
+        outputFile: typeof values['output-file'] === 'string' ? values['output-file'] : null,
         maxWarnings: typeof values['max-warnings'] === 'string' ? values['max-warnings'] : null,
+        severity: typeof values.severity === 'string' ? values.severity : null,
+        verbose: values.verbose === true,
         quiet: values.quiet === true,
       })
     }

@@ -31,7 +31,7 @@ export const commonOptions: Record<string, OptionSpec> = {
   },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
   version: { type: 'boolean', short: 'v', description: 'print the version' },
-  quiet: { type: 'boolean', short: 'q', description: 'print only errors and the summary' },
+  quiet: { type: 'boolean', short: 'q', description: 'print less: no progress, no infos' },
 }
 
 /** The commands of `fiche`. */
@@ -75,11 +75,19 @@ export const commands: Record<string, CommandSpec> = {
         value: 'NAME',
         description: 'report format: pretty (default), json, sarif or github',
       },
-      output: {
+      'output-file': {
         type: 'string',
-        short: 'o',
         value: 'FILE',
         description: 'write the report to FILE instead of stdout',
+      },
+      severity: {
+        type: 'string',
+        value: 'LEVEL',
+        description: 'lowest severity shown: error, warning (default) or info',
+      },
+      verbose: {
+        type: 'boolean',
+        description: 'also show infos, and each message’s documentation page',
       },
       'max-warnings': {
         type: 'string',

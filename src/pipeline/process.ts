@@ -38,7 +38,15 @@ export interface NoteInput {
 
 /** The outcome for one note: a model, or a fatal diagnostic naming the file. */
 export type NoteResult =
-  | { path: string; relativePath: string; ok: true; model: DocumentModel; tree: Root }
+  | {
+      path: string
+      relativePath: string
+      ok: true
+      model: DocumentModel
+      tree: Root
+      /** The note's text as read (for in-document suppression comments). */
+      text: string
+    }
   | { path: string; relativePath: string; ok: false; error: Diagnostic }
 
 /** A failed result whose fatal diagnostic names the file first. */
@@ -136,7 +144,14 @@ export async function buildNote(
       sha256: createHash('sha256').update(input.bytes).digest('hex'),
       language: config.language,
     })
-    return { path: input.path, relativePath, ok: true, model, tree: transformed }
+    return {
+      path: input.path,
+      relativePath,
+      ok: true,
+      model,
+      tree: transformed,
+      text: note.original,
+    }
   } catch (error) {
     return fail(error instanceof DecodeError ? error.reason : (error as Error).message)
   }

@@ -22,6 +22,7 @@ export const github: Reporter = (input) => {
   for (const file of input.files) {
     for (const d of file.diagnostics) {
       const properties: Array<[string, string | number]> = [['file', file.path]]
+      // A message about the whole file stands at 1:1.
       if (d.position) {
         properties.push(
           ['line', d.position.start.line],
@@ -29,7 +30,7 @@ export const github: Reporter = (input) => {
           ['col', d.position.start.column],
           ['endColumn', d.position.end.column],
         )
-      }
+      } else properties.push(['line', 1], ['col', 1])
       properties.push(['title', `fiche ${d.ruleId}`])
       const list = properties
         .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)

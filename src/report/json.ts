@@ -3,7 +3,7 @@
  * Version 1: `{ version, tool, summary, files: [{ path, documentId,
  * messages: [{ ruleId, severity, message, line, column, endLine,
  * endColumn, url, fatal, source }] }] }`; positions are 1-based, end
- * column exclusive, null for a message about the whole file.
+ * column exclusive, 1:1 for a message about the whole file.
  */
 import { summarize, type Reporter } from './types.ts'
 
@@ -23,10 +23,10 @@ export const json: Reporter = (input) => {
         ruleId: d.ruleId,
         severity: d.severity,
         message: d.message,
-        line: d.position?.start.line ?? null,
-        column: d.position?.start.column ?? null,
-        endLine: d.position?.end.line ?? null,
-        endColumn: d.position?.end.column ?? null,
+        line: d.position?.start.line ?? 1,
+        column: d.position?.start.column ?? 1,
+        endLine: d.position?.end.line ?? 1,
+        endColumn: d.position?.end.column ?? 1,
         url: d.url,
         fatal: d.fatal,
         source: d.source,

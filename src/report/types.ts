@@ -1,6 +1,8 @@
 /** What reporters receive: the messages of every checked file, and the rules that ran. */
-import type { Diagnostic, Severity } from '../model/schema.ts'
+import { statistics } from 'vfile-statistics'
+import type { Diagnostic } from '../model/schema.ts'
 import type { RuleLevel } from '../validate/rule.ts'
+import { toVFiles } from './vfile.ts'
 
 /** The messages of one file; `path` is relative to the project (repository) root. */
 export interface FileReport {
@@ -34,6 +36,8 @@ export interface ReportInput {
 export interface ReporterOptions {
   /** Use ANSI colours (pretty only). */
   color: boolean
+  /** Show each message's documentation page (pretty only). */
+  verbose?: boolean
 }
 
 /** A reporter: pure, from the messages to the text written to stdout or `--output`. */
@@ -47,16 +51,10 @@ export interface Summary {
   infos: number
 }
 
-/** Counts messages by severity. */
+/** Counts messages by severity (with `vfile-statistics`). */
 export function summarize(files: FileReport[]): Summary {
-  const count = (severity: Severity) =>
-    files.reduce((sum, f) => sum + f.diagnostics.filter((d) => d.severity === severity).length, 0)
-  return {
-    files: files.length,
-    errors: count('error'),
-    warnings: count('warning'),
-    infos: count('info'),
-  }
+  const counts = statistics(toVFiles(files))
+  return { files: files.length, errors: counts.fatal, warnings: counts.warn, infos: counts.info }
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`

@@ -84,6 +84,12 @@ export interface RuleSpec<
   description: string
   /** Documentation; default `docs/rules/<id>.md`. */
   docsUrl?: string
+  /**
+   * Rules whose message about a span that holds one of this rule's messages
+   * says the same less precisely (a bullet without source, when this rule
+   * names its unsourced figure): that message is dropped. Default: none.
+   */
+  supersedes?: readonly string[]
   /** Options as a zod schema whose every field has a default. */
   options: Schema
   /** Message builders, so that the doc and tests can refer to them. */
@@ -98,6 +104,8 @@ export interface Rule<Id extends string = string, Input = unknown, Options = unk
   defaultSeverity: RuleLevel
   description: string
   docsUrl: string
+  /** Rules whose enclosing message this rule's message replaces (see `RuleSpec.supersedes`). */
+  supersedes: readonly string[]
   /** Parses user options (or `undefined`) into complete options; throws a ZodError. */
   parseOptions(value: Input | undefined): Options
   /** Runs the rule; returns its messages with rule id, source, severity and URL stamped. */
@@ -123,6 +131,7 @@ export function defineRule<
     defaultSeverity: spec.defaultSeverity,
     description: spec.description,
     docsUrl,
+    supersedes: spec.supersedes ?? [],
     parseOptions: (value) => spec.options.parse(value ?? {}) as z.output<Schema>,
     run(input, severity, options) {
       const found: Diagnostic[] = []

@@ -78,7 +78,9 @@ describe('fiche check on the samples', () => {
 
   it('writes a valid SARIF file with --output, and GitHub workflow commands', async () => {
     const out = path.join(dir, 'report.sarif')
-    expect((await run(['check', sample, text, '-c', file, '-f', 'sarif', '-o', out])).code).toBe(1)
+    expect(
+      (await run(['check', sample, text, '-c', file, '-f', 'sarif', '--output-file', out])).code,
+    ).toBe(1)
     const log = JSON.parse(readFileSync(out, 'utf8')) as { runs: Array<{ results: unknown[] }> }
     expect(validateSarif(log)).toEqual([])
     expect(log.runs[0]!.results.length).toBeGreaterThan(23)
@@ -93,9 +95,9 @@ describe('fiche check on the samples', () => {
     expect(stdout).not.toContain('\u001b[')
     expect(stdout).toMatch(/^sample\.md\n/)
     expect(stdout).toMatch(
-      /\n {2}7:60-7:147 +error +Unexpected placeholder target “#”.*citation-has-url\n/,
+      /\n7:60-7:147 +error +Unexpected placeholder target “#”.*citation-has-url\n/,
     )
-    expect(stdout).toMatch(/✖ 23 errors, \d+ warnings(?:, \d+ infos?)? in 1 file\n$/)
+    expect(stdout).toMatch(/\(✖ 23 errors, ⚠ \d+ warnings?\)\n1 file checked; \d+ infos? not shown/)
   })
 })
 
@@ -149,5 +151,30 @@ describe('fiche build with a sources registry', () => {
     ) as Array<{ id: string; URL?: string }>
     expect(new Set(csl.map((i) => i.id)).size).toBe(csl.length)
     expect(csl.filter((i) => i.URL?.startsWith('https://example.org/'))).toHaveLength(14)
+  })
+})
+
+describe('fiche check noise controls', () => {
+  const { dir, file } = project({ sources: [] })
+  const sample = path.join(dir, 'sample.md')
+  writeFileSync(sample, readFileSync(markdown))
+  const severities = async (args: string[]) => {
+    const { stdout } = await run(['check', sample, '-c', file, '-f', 'json', ...args])
+    const messages = (
+      JSON.parse(stdout) as { files: Array<{ messages: Array<{ severity: string }> }> }
+    ).files[0]!.messages
+    return new Set(messages.map((m) => m.severity))
+  }
+
+  it('hides infos unless --verbose; --quiet hides infos only; --severity sets the threshold', async () => {
+    expect(await severities([])).toEqual(new Set(['error', 'warning']))
+    expect(await severities(['--verbose'])).toEqual(new Set(['error', 'warning', 'info']))
+    expect(await severities(['-q'])).toEqual(new Set(['error', 'warning']))
+    expect(await severities(['--verbose', '-q'])).toEqual(new Set(['error', 'warning']))
+    expect(await severities(['--severity', 'error'])).toEqual(new Set(['error']))
+    expect(await severities(['--severity', 'info'])).toEqual(new Set(['error', 'warning', 'info']))
+    const bad = await run(['check', sample, '-c', file, '--severity', 'fatal'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toBe('fiche check: --severity "fatal": expected error, warning or info\n')
   })
 })

@@ -20,7 +20,7 @@ describe('github reporter', () => {
     )
     expect(lines[2]).toMatch(/^::notice /)
     expect(lines[3]).toBe(
-      '::warning file=input/b.txt,title=fiche document-has-title::Unexpected note without a title',
+      '::warning file=input/b.txt,line=1,col=1,title=fiche document-has-title::Unexpected note without a title',
     )
   })
 

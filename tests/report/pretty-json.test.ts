@@ -5,25 +5,26 @@ import { pretty } from '../../src/report/pretty.ts'
 import { input } from './fixtures.ts'
 
 describe('pretty reporter', () => {
-  it('groups by file, one line per message (new lines folded), then the summary; no colours unless asked', () => {
+  it('groups by file, one line per message (new lines folded), then the summary; whole-file messages at 1:1; no colours unless asked', () => {
     const text = pretty(input, { color: false })
     expect(text).not.toContain('\u001b[')
     expect(text.split('\n')).toEqual([
-      'input/ma note.md',
-      '  7:60-7:147   error    Unexpected placeholder target “#”, 100 %: a, b next  citation-has-url',
-      '  55:29-55:33  warning  Unexpected unsourced figure “10 %”  statistic-has-source',
-      '  25:1-25:10   info     Unexpected claim  claim-has-source',
-      '',
       'input/b.txt',
-      '  0:0  warning  Unexpected note without a title  document-has-title',
+      '1:1         warning Unexpected note without a title                     document-has-title',
       '',
-      '✖ 1 error, 2 warnings, 1 info in 3 files',
+      'input/ma note.md',
+      '7:60-7:147  error   Unexpected placeholder target “#”, 100 %: a, b next citation-has-url',
+      '25:1-25:10  info    Unexpected claim                                    claim-has-source',
+      '55:29-55:33 warning Unexpected unsourced figure “10 %”                  statistic-has-source',
+      '',
+      '4 messages (✖ 1 error, ⚠ 2 warnings)',
+      '3 files checked',
       '',
     ])
   })
 
   it('colours when asked', () => {
-    expect(pretty(input, { color: true })).toContain('\u001b[31merror  \u001b[0m')
+    expect(pretty(input, { color: true })).toContain('\u001b[31merror\u001b[39m')
   })
 
   it('uses colours only on a terminal without NO_COLOR', () => {
@@ -57,6 +58,6 @@ describe('json reporter', () => {
       fatal: false,
       source: 'fiche',
     })
-    expect(files[1]!.messages[0]).toMatchObject({ line: null, column: null })
+    expect(files[1]!.messages[0]).toMatchObject({ line: 1, column: 1 })
   })
 })

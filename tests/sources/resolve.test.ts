@@ -27,7 +27,7 @@ describe('citations resolved from the registry (Markdown sample)', async () => {
   const config = resolveConfig({ sources }, root)
   const result = await buildNote({ path: sample, bytes: readFileSync(sample) }, config)
   if (!result.ok) throw new Error(result.error.message)
-  const { model, tree } = result
+  const { model } = result
 
   it('resolves every author-year citation, with URL and title in the model', () => {
     const authorYear = model.citations.filter((c) => c.kind === 'author-year')
@@ -43,7 +43,7 @@ describe('citations resolved from the registry (Markdown sample)', async () => {
   })
 
   it('leaves no citation-has-url or citation-source-resolved error on author-year citations', () => {
-    const messages = validateModel(model, tree, config)
+    const messages = validateModel(model, result, config)
     const starts = new Set(
       model.citations.filter((c) => c.kind === 'author-year').map((c) => c.position.start.offset),
     )

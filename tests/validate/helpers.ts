@@ -30,7 +30,11 @@ export async function checkText(
     config,
   )
   if (!result.ok) throw new Error(result.error.message)
-  const messages = validateModel(result.model, result.tree, config).filter(
+  // With `only`, that rule runs alone: its messages are not merged into another rule's.
+  const active = config.rules.active.filter(
+    (a) => options.only === undefined || a.rule.id === options.only,
+  )
+  const messages = validateModel(result.model, result, config, active).filter(
     (d) => options.only === undefined || d.ruleId === options.only,
   )
   return { model: result.model, messages, config }

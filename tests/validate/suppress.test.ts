@@ -49,3 +49,35 @@ describe('in-document suppression', () => {
     )
   })
 })
+
+describe('one message per problem', () => {
+  it('silences exactly the next line, not the whole list after the comment', async () => {
+    const list = [
+      '# T',
+      '',
+      '<!-- fiche-disable-next-line statistic-has-source -->',
+      '- Le budget atteint 200 milliards d’euros cette année selon nous.', // 4
+      '- Le budget atteint 300 milliards d’euros cette année selon nous.', // 5
+      '',
+    ].join('\n')
+    const { messages } = await checkText(list)
+    expect(lines(messages.filter((m) => m.ruleId === 'statistic-has-source'))).toEqual([5])
+  })
+
+  it('reports an unsourced bullet with a figure once, by statistic-has-source', async () => {
+    const note = '# T\n\n- Le budget atteint 200 milliards d’euros cette année selon nous.\n'
+    const { messages } = await checkText(note)
+    const ids = messages.filter((m) => m.position?.start.line === 3).map((m) => m.ruleId)
+    expect(ids).toEqual(['statistic-has-source'])
+    const alone = await checkText(note, { only: 'claim-has-source' })
+    expect(alone.messages).toHaveLength(1)
+  })
+
+  it('merges the messages of two rules on the same span into one naming both', async () => {
+    const { messages } = await checkText('# T\n\nA ([X 2022](#)).\n')
+    const onLink = messages.filter((m) => m.position?.start.line === 3)
+    expect(onLink).toHaveLength(1)
+    expect(onLink[0]!.ruleId).toBe('citation-has-url')
+    expect(onLink[0]!.message).toContain('(citation-label-format)')
+  })
+})

@@ -1,14 +1,23 @@
 /** statistic-has-source: a figure comes with a citation in its sentence or bullet. */
 import { z } from 'zod'
-import { FigureKind, isFigure, type Statistic } from '../../model/schema.ts'
+import {
+  FigureKind,
+  isFigure,
+  type Block,
+  type DocumentModel,
+  type Inline,
+  type Statistic,
+} from '../../model/schema.ts'
 import { exemptSections, headingPatterns } from '../sections.ts'
 import { defineRule } from '../rule.ts'
+import { lowerBound } from '../sorted.ts'
 
 export default defineRule({
   id: 'statistic-has-source',
   defaultSeverity: 'warning',
   description:
     'A statistic whose sentence or bullet carries no citation; one message per bullet (or sentence) listing its figures.',
+  supersedes: ['claim-has-source'],
   options: z.strictObject({
     /** Kinds of figures that need a source; dates and years are not figures and never do. */
     kinds: z.array(FigureKind).default([...FigureKind.options]),
@@ -18,6 +27,8 @@ export default defineRule({
   messages: {
     unsourced: (figures: string[], where: 'bullet' | 'sentence') =>
       `Unexpected unsourced ${figures.length > 1 ? 'figures' : 'figure'} ${figures.map((f) => `“${f}”`).join(', ')}, expected a citation in the same ${where}`,
+    column: (count: number, header: string) =>
+      `Unexpected ${count} unsourced ${count > 1 ? 'figures' : 'figure'} in table column “${header}”, expected a source in their row`,
   },
   check({ model, options, messages, report }) {
     const kinds = new Set<string>(options.kinds)
@@ -25,12 +36,23 @@ export default defineRule({
     const sourcedBullets = new Set(
       model.bullets.filter((b) => b.citationIds.length > 0).map((b) => b.id),
     )
+    const cells = tableCells(model)
     const groups = new Map<string, Statistic[]>()
+    const columns = new Map<string, { header: string; statistics: Statistic[] }>()
     for (const statistic of model.statistics) {
       if (!isFigure(statistic) || !kinds.has(statistic.kind)) continue
       if (statistic.citationIds.length > 0) continue
       if (statistic.sectionId !== null && exempt.has(statistic.sectionId)) continue
       if (statistic.bulletId !== null && sourcedBullets.has(statistic.bulletId)) continue
+      const cell = cells.at(statistic.position.start.offset)
+      if (cell) {
+        // In a table: sourced by a citation anywhere in its row; reported once per column.
+        if (cell.rowSourced) continue
+        const column = columns.get(cell.column) ?? { header: cell.header, statistics: [] }
+        column.statistics.push(statistic)
+        columns.set(cell.column, column)
+        continue
+      }
       const key = statistic.bulletId ?? `${statistic.sectionId ?? ''}\u0000${statistic.sentence}`
       groups.set(key, [...(groups.get(key) ?? []), statistic])
     }
@@ -39,5 +61,60 @@ export default defineRule({
       const figures = [...new Set(statistics.map((s) => s.text))]
       report(messages.unsourced(figures, first.bulletId ? 'bullet' : 'sentence'), first.position)
     }
+    for (const { header, statistics } of columns.values()) {
+      report(messages.column(statistics.length, header), statistics[0]!.position)
+    }
   },
 })
+
+/** A table cell as the rule sees it: its column's key and header, and whether its row cites a source. */
+interface CellInfo {
+  column: string
+  header: string
+  rowSourced: boolean
+}
+
+/** The table cells of a note, found by offset (cells sorted by start, binary search). */
+function tableCells(model: DocumentModel): { at(offset: number): CellInfo | null } {
+  const spans: Array<{ start: number; end: number; info: CellInfo }> = []
+  const citationStarts = model.citations.map((c) => c.position.start.offset).sort((a, b) => a - b)
+  const hasCitation = (start: number, end: number) => {
+    const i = lowerBound(citationStarts, start)
+    return i < citationStarts.length && citationStarts[i]! < end
+  }
+  let table = 0
+  const walk = (blocks: Block[]): void => {
+    for (const block of blocks) {
+      if (block.type === 'list') for (const item of block.items) walk(item.children)
+      else if (block.type === 'blockquote') walk(block.children)
+      else if (block.type === 'table') {
+        table += 1
+        block.cellPositions.forEach((row, r) => {
+          const rowSourced = row.some((p) => hasCitation(p.start.offset, p.end.offset))
+          row.forEach((p, c) => {
+            const header = plain(block.rows[0]?.[c] ?? []).trim() || `${c + 1}`
+            const info = { column: `${table}:${c}`, header, rowSourced }
+            if (r > 0) spans.push({ start: p.start.offset, end: p.end.offset, info })
+          })
+        })
+      }
+    }
+  }
+  walk(model.blocks)
+  spans.sort((a, b) => a.start - b.start)
+  const starts = spans.map((s) => s.start)
+  return {
+    at(offset) {
+      const i = lowerBound(starts, offset + 1) - 1
+      const span = spans[i]
+      return span && offset < span.end ? span.info : null
+    },
+  }
+}
+
+/** The text of inlines. */
+function plain(inlines: Inline[]): string {
+  return inlines
+    .map((i) => ('value' in i ? i.value : 'children' in i ? plain(i.children) : ''))
+    .join('')
+}

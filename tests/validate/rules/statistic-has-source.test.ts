@@ -52,3 +52,25 @@ describe('statistic-has-source', () => {
     )
   })
 })
+
+describe('statistic-has-source in tables', () => {
+  it('reports a table once per column with a count; a citation in the row sources its figures', async () => {
+    const table = [
+      '# T',
+      '',
+      '| Pays | Budget | Part |',
+      '| --- | --- | --- |',
+      '| France | 200 millions d’euros | 12 % |', // 5
+      '| Italie | 150 millions d’euros | 10 % |',
+      '| Espagne | 90 millions d’euros | 8 % |',
+      '| Grèce | 40 millions d’euros ([Eurostat](https://ec.europa.eu)) | 2 % |',
+      '',
+    ].join('\n')
+    const { messages } = await checkText(table, { only })
+    expect(messages.map((m) => m.message)).toEqual([
+      'Unexpected 3 unsourced figures in table column “Budget”, expected a source in their row',
+      'Unexpected 3 unsourced figures in table column “Part”, expected a source in their row',
+    ])
+    expect(lines(messages)).toEqual([5, 5])
+  })
+})
