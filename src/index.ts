@@ -37,6 +37,7 @@ export { Termbase as TermbaseSchema, termsOf, originLabel } from './glossary/ter
 export type { Concept, ConceptStatus, Origin, Termbase } from './glossary/termbase.ts'
 export { TermbaseError } from './glossary/yaml.ts'
 export { exportTbx, importTbx } from './glossary/tbx.ts'
+export { exportOmegatGlossary, exportTbx2008 } from './glossary/cat.ts'
 export { exportTermbaseCsv, importTermbaseCsv } from './glossary/csv.ts'
 export { buildTermIndex, matchTerms } from './glossary/matcher.ts'
 export type { TermIndex, TermOccurrence } from './glossary/matcher.ts'
@@ -49,6 +50,8 @@ export {
   glossaryJson,
   glossaryMarkdown,
   glossaryTbx,
+  glossaryTbx2008,
+  glossaryOmegat,
   candidatesCsv,
 } from './glossary/emit.ts'
 export { alignNotes, proposeTerms, proposalsToTermbase, segmentsToTmx } from './glossary/align.ts'

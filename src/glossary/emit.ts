@@ -5,6 +5,7 @@
 import type { Candidate } from './candidates.ts'
 import { LIST_SEPARATOR, toCsv } from './csv.ts'
 import type { GlossaryRow } from './rows.ts'
+import { exportOmegatGlossary, exportTbx2008 } from './cat.ts'
 import { exportTbx } from './tbx.ts'
 import type { Termbase } from './termbase.ts'
 import { termbaseOfRows } from './rows.ts'
@@ -68,6 +69,20 @@ export function glossaryJson(rows: GlossaryRow[], scope: GlossaryScope): string 
 /** The glossary as TBX-Basic: the termbase entries of the concepts that occur. */
 export function glossaryTbx(rows: GlossaryRow[], termbase: Termbase, scope: GlossaryScope): string {
   return exportTbx(termbaseOfRows(rows, termbase), `fiche glossary of ${scope.id}`)
+}
+
+/** The glossary as TBX 2008 TBX-Basic (`<martif>`), for the CAT tools that read only that. */
+export function glossaryTbx2008(
+  rows: GlossaryRow[],
+  termbase: Termbase,
+  scope: GlossaryScope,
+): string {
+  return exportTbx2008(termbaseOfRows(rows, termbase), `fiche glossary of ${scope.id}`)
+}
+
+/** The glossary as an OmegaT glossary file (tab-separated French, English, comment). */
+export function glossaryOmegat(rows: GlossaryRow[], termbase: Termbase): string {
+  return exportOmegatGlossary(termbaseOfRows(rows, termbase))
 }
 
 const cell = (text: string) =>

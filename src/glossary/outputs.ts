@@ -1,7 +1,8 @@
 /**
  * The glossary files of a build, as name → content (the CLI writes them):
- * per document `glossary.{csv,tbx,json,md}` and `glossary.candidates.csv`,
- * and for the corpus `glossary.{csv,tbx,json,md}`.
+ * per document `glossary.{csv,tbx,json,md}`, `glossary.tbx2008.tbx` and
+ * `glossary.omegat.txt` and `glossary.candidates.csv`, and for the corpus the
+ * same but the candidates.
  */
 import type { DocumentModel } from '../model/schema.ts'
 import {
@@ -9,7 +10,9 @@ import {
   glossaryCsv,
   glossaryJson,
   glossaryMarkdown,
+  glossaryOmegat,
   glossaryTbx,
+  glossaryTbx2008,
   type GlossaryScope,
 } from './emit.ts'
 import { termsExtensionOf } from './extension.ts'
@@ -24,6 +27,8 @@ function glossaryFiles(
   return {
     'glossary.csv': glossaryCsv(rows),
     'glossary.tbx': glossaryTbx(rows, termbase, scope),
+    'glossary.tbx2008.tbx': glossaryTbx2008(rows, termbase, scope),
+    'glossary.omegat.txt': glossaryOmegat(rows, termbase),
     'glossary.json': glossaryJson(rows, scope),
     'glossary.md': glossaryMarkdown(rows, scope),
   }

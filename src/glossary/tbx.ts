@@ -36,18 +36,19 @@ export function escapeXml(value: string): string {
 
 const STATUS_NOTE = 'status: '
 
-function termSec(entry: TermEntry, indent: string): string[] {
+/** A term with its type and status: `termSec` in TBX 2019, `tig` in TBX 2008. */
+export function termSec(entry: TermEntry, indent: string, element = 'termSec'): string[] {
   const status = entry.forbidden
     ? 'deprecatedTerm-admn-sts'
     : entry.preferred
       ? 'preferredTerm-admn-sts'
       : 'admittedTerm-admn-sts'
   return [
-    `${indent}<termSec>`,
+    `${indent}<${element}>`,
     `${indent}  <term>${escapeXml(entry.text)}</term>`,
     `${indent}  <termNote type="termType">${entry.type}</termNote>`,
     `${indent}  <termNote type="administrativeStatus">${status}</termNote>`,
-    `${indent}</termSec>`,
+    `${indent}</${element}>`,
   ]
 }
 
@@ -98,6 +99,13 @@ type XmlNode = Record<string, unknown>
 
 const xml = lazy<typeof import('fast-xml-parser')>('fast-xml-parser')
 
+const TBX2008_NAMES: Record<string, string> = {
+  martif: 'tbx',
+  termEntry: 'conceptEntry',
+  langSet: 'langSec',
+  tig: 'termSec',
+}
+
 let parser: import('fast-xml-parser').XMLParser | undefined
 const parserOptions: import('fast-xml-parser').X2jOptions = {
   ignoreAttributes: false,
@@ -116,6 +124,8 @@ const parserOptions: import('fast-xml-parser').X2jOptions = {
       'xref',
       'descripGrp',
     ].includes(name),
+  // TBX 2008 (`martif`, `termEntry`, `langSet`, `tig`) read as TBX 2019.
+  transformTagName: (name) => TBX2008_NAMES[name] ?? name,
   trimValues: true,
   parseTagValue: false,
   processEntities: true,
@@ -157,7 +167,7 @@ function refuseDoctype(source: string, file: string): void {
   )
 }
 
-/** Reads a TBX document (TBX-Basic, DCA style) into a termbase. */
+/** Reads a TBX document (TBX-Basic: TBX 2019 DCA style, or TBX 2008 `martif`) into a termbase. */
 export function importTbx(source: string, file: string): Termbase {
   refuseDoctype(source, file)
   const validation = xml().XMLValidator.validate(source)
@@ -168,7 +178,8 @@ export function importTbx(source: string, file: string): Termbase {
   const document = (parser ??= new (xml().XMLParser)(parserOptions)).parse(source) as XmlNode
   const tbx = document.tbx as XmlNode | undefined
   const body = ((tbx?.text as XmlNode | undefined)?.body as XmlNode | undefined) ?? undefined
-  if (!tbx || !body) throw new TermbaseError(`${file}: expected a <tbx> document with <text><body>`)
+  if (!tbx || !body)
+    throw new TermbaseError(`${file}: expected a <tbx> or <martif> document with <text><body>`)
   const concepts: Concept[] = []
   list(body, 'conceptEntry').forEach((entry, index) => {
     const id = String(entry['@id'] ?? `c${index + 1}`)

@@ -48,6 +48,8 @@ describe('fiche build: glossaries', async () => {
       for (const name of [
         'glossary.csv',
         'glossary.tbx',
+        'glossary.tbx2008.tbx',
+        'glossary.omegat.txt',
         'glossary.json',
         'glossary.md',
         'glossary.candidates.csv',
@@ -55,7 +57,14 @@ describe('fiche build: glossaries', async () => {
         expect(existsSync(path.join(out, id, name)), `${id}/${name}`).toBe(true)
       }
     }
-    for (const name of ['glossary.csv', 'glossary.tbx', 'glossary.json', 'glossary.md']) {
+    for (const name of [
+      'glossary.csv',
+      'glossary.tbx',
+      'glossary.tbx2008.tbx',
+      'glossary.omegat.txt',
+      'glossary.json',
+      'glossary.md',
+    ]) {
       expect(existsSync(path.join(out, name)), name).toBe(true)
     }
   })
