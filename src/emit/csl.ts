@@ -57,6 +57,7 @@ export function citedSources(model: DocumentModel, registry: SourceRegistry): Cs
   const items = new Map<string, CslItem>()
   const ids = new Set<string>()
   for (const citation of model.citations) {
+    if (citation.role !== 'citation') continue
     const entry = citation.resolved ? entries.get(citation.resolved.key) : undefined
     const { key, item } = entry
       ? { key: `registry:${entry.key}`, item: entry.csl }

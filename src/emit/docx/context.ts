@@ -63,6 +63,7 @@ export function createContext(model: DocumentModel, commentDate: Date | null): B
   const byKey = new Map<string, SourceEntry>()
   const sourceOf = new Map<string, SourceEntry>()
   for (const citation of model.citations) {
+    if (citation.role !== 'citation') continue
     const url = citationTarget(citation)
     const key =
       citation.resolved?.key ?? (url ? `url:${url}` : `${citation.kind}:${citation.label}`)
