@@ -17,6 +17,10 @@ const bibtex = lazy<typeof import('@retorquere/bibtex-parser')>('@retorquere/bib
 export interface CslName {
   family?: string
   given?: string
+  /** A particle written before the family name and sorted with it ("van" in "van Gogh"). */
+  'non-dropping-particle'?: string
+  /** A particle dropped when sorting ("de" in "Tocqueville, Alexis de"). */
+  'dropping-particle'?: string
   literal?: string
 }
 
