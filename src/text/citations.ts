@@ -148,7 +148,8 @@ export function findAttributions(text: string): Attribution[] {
       const defined = definitions.find((d) => d.longStart >= cursor && d.longStart <= cursor + 3)
       const continued = defined !== undefined && defined.longEnd > cursor + label.length
       if (continued) label = text.slice(cursor, defined.longEnd)
-      if (label === '' || /^(?:Le|La|Les|L['’])$/u.test(label)) break
+      // A name has letters: "rapporte 3 millions" names no source, "20 Minutes" does.
+      if (!/\p{L}{2}/u.test(label) || /^(?:Le|La|Les|L['’])$/u.test(label)) break
       const article = /^(?:[lL]['’]\s*|(?:la|le|les)\s+)/u.exec(label)?.[0].length ?? 0
       found.push({
         label: label.slice(article),
