@@ -1,13 +1,20 @@
 /**
- * fiche plugin: citations. Every link is a citation (`author-year` when its
- * label reads like "Karnofsky, 2025", `link` otherwise); textual sources
- * such as "Selon Le Figaro" are `attribution`s.
+ * fiche plugin: citations. Every link of the note is kept (`author-year`
+ * when its label reads like "Karnofsky, 2025", `link` otherwise), whatever
+ * its form: inline, URL as text, autolink, `mailto:`, reference-style.
+ * Textual sources such as "Selon Le Figaro" are `attribution`s. Each gets a
+ * role (citation, navigation, contact); only citations count as sources.
  */
 import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
 import type { Citation } from '../src/model/schema.ts'
 import { bulletAt, draftOf, proseBlocks, sectionAt } from '../src/pipeline/draft.ts'
-import { classifyHref, findAttributions, parseAuthorYear } from '../src/text/citations.ts'
+import {
+  classifyHref,
+  classifyRole,
+  findAttributions,
+  parseAuthorYear,
+} from '../src/text/citations.ts'
 import { sourceSpan } from '../src/text/flatten.ts'
 import { collapseSpace } from '../src/text/normalize.ts'
 import { sentenceAt } from '../src/text/sentences.ts'
@@ -33,8 +40,10 @@ const ficheCitations: Plugin<[CitationOptions?], Root> = function (options = {})
         const parsed = parseAuthorYear(label)
         const start = link.node.position?.start.offset ?? 0
         const end = link.node.position?.end.offset ?? start
+        const kind = parsed ? 'author-year' : 'link'
         found.push({
-          kind: parsed ? 'author-year' : 'link',
+          kind,
+          role: classifyRole(kind, link.node.url),
           label,
           authors: parsed ? [...parsed.authors, ...(parsed.etAl ? ['et al.'] : [])] : [],
           year: parsed?.year ?? null,
@@ -53,6 +62,7 @@ const ficheCitations: Plugin<[CitationOptions?], Root> = function (options = {})
           const [start, end] = sourceSpan(flat, attribution.start, attribution.end)
           found.push({
             kind: 'attribution',
+            role: 'citation',
             label: attribution.label,
             authors: [attribution.label],
             year: null,

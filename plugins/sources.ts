@@ -30,6 +30,7 @@ const ficheSources: Plugin<[SourcesOptions], Root> = function (options) {
       if (node.position?.start.offset !== undefined) links.set(node.position.start.offset, node)
     })
     for (const citation of draft.citations) {
+      if (citation.role !== 'citation') continue
       let entry: SourceEntry | null = null
       if (citation.kind === 'author-year') {
         const found = matchCitation(registry, citation)

@@ -20,6 +20,8 @@ export interface BuildOptions {
   paths: string[]
   out: string | null
   quiet: boolean
+  /** Refuse a note whose brief lists sources "À compléter". */
+  final?: boolean
 }
 
 /** Builds notes and writes their outputs with one configuration (shared by build and watch). */
@@ -34,6 +36,7 @@ export interface NoteWriter {
 export async function createNoteWriter(
   config: ResolvedConfig,
   outDir: string,
+  final = false,
 ): Promise<NoteWriter> {
   const processor = createProcessor(config)
   const template = await readTemplate(config)
@@ -44,7 +47,24 @@ export async function createNoteWriter(
       const report = checkResult(result, config)
       if (result.ok) {
         try {
-          const outputs = await documentOutputs(result.model, config, template, sourceDateEpoch)
+          const { outputs, missingSources } = await documentOutputs(
+            result.model,
+            config,
+            template,
+            sourceDateEpoch,
+          )
+          if (final && missingSources.length > 0) {
+            const shown = missingSources.slice(0, 5).map((label) => `“${label}”`)
+            const more = missingSources.length > 5 ? `, and ${missingSources.length - 5} more` : ''
+            return {
+              result: failedNote(
+                result.path,
+                result.relativePath,
+                `--final: ${missingSources.length} source(s) to complete (${shown.join(', ')}${more}), expected a URL or a sources-registry entry for each`,
+              ),
+              report,
+            }
+          }
           for (const [name, data] of Object.entries(outputs)) {
             writeAtomic(path.join(outDir, result.model.id, name), data)
           }
@@ -70,7 +90,7 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
   const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
   const files = findNotes(paths, [config.output])
   for (const warning of config.warnings) process.stderr.write(`warning: ${warning}\n`)
-  const writer = await createNoteWriter(config, outDir)
+  const writer = await createNoteWriter(config, outDir, options.final === true)
   const progress = createProgress(files.length, process.stderr, options.quiet)
   const results: NoteResult[] = []
   const reports: FileReport[] = []
@@ -105,16 +125,28 @@ async function documentOutputs(
   config: ResolvedConfig,
   template: DocxTemplate | null,
   sourceDateEpoch: number | null,
-): Promise<Record<string, string | Uint8Array>> {
+): Promise<{ outputs: Record<string, string | Uint8Array>; missingSources: string[] }> {
   const glossary = glossaryRows(model, config.termbase)
-  const brief = buildBrief(model, { template, toc: config.docx.toc, sourceDateEpoch, glossary })
+  const brief = buildBrief(model, {
+    template,
+    toc: config.docx.toc,
+    sourceDateEpoch,
+    glossary: glossary.map((row) => ({ ...row, definition: row.definitionFr })),
+    keyFigures: config.docx.keyFigures,
+    citations: config.docx.citations,
+    author: config.docx.author,
+    sources: config.sources,
+  })
   for (const diagnostic of brief.diagnostics)
     process.stderr.write(`warning: ${diagnostic.message}\n`)
   return {
-    'model.json': emitJson(model),
-    'sources.csl.json': emitCsl(model, config.sources),
-    ...documentGlossaryFiles(model, config.termbase),
-    'brief.fr.docx': await packDocx(brief),
+    outputs: {
+      'model.json': emitJson(model),
+      'sources.csl.json': emitCsl(model, config.sources),
+      ...documentGlossaryFiles(model, config.termbase),
+      'brief.fr.docx': await packDocx(brief),
+    },
+    missingSources: brief.missingSources,
   }
 }
 

@@ -69,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'build': {
       const { runBuild } = await import('./build.ts')
       return runBuild(config, {
+        final: values.final === true,
         paths: parsed.positionals,
         out: typeof values.out === 'string' ? values.out : null,
         quiet: values.quiet === true,

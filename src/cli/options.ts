@@ -46,6 +46,10 @@ export const commands: Record<string, CommandSpec> = {
         value: 'DIR',
         description: 'output folder (default: from the configuration, output/)',
       },
+      final: {
+        type: 'boolean',
+        description: 'refuse a note whose brief still has sources to complete (exit 1)',
+      },
     },
   },
   watch: {

@@ -120,6 +120,16 @@ export interface DocxOptions {
   template?: string
   /** Whether the brief has a table of contents (a TOC field Word updates on opening). Default: `false`. */
   toc?: boolean
+  /** Most rows of the "Chiffres clés" table (sourced or marked figures, deduplicated). Default: 12. */
+  keyFigures?: number
+  /**
+   * How a citation shows in the text, once: `'footnote'` (a footnote with the
+   * reference and its URL) or `'link'` (the cited words link to the source).
+   * Default: `'footnote'`.
+   */
+  citations?: 'footnote' | 'link'
+  /** The author of the brief (`dc:creator`); default: the note's `author` front matter, else none. */
+  author?: string
 }
 
 /** Identity function that gives `pipeline.config.ts` its types. */

@@ -33,7 +33,13 @@ export interface ResolvedConfig {
   /** The loaded termbase (merged from `termbaseFiles`; empty when there is none). */
   termbase: Termbase
   /** The Word brief: template path (absolute, or null for the built-in styles) and table of contents. */
-  docx: { template: string | null; toc: boolean }
+  docx: {
+    template: string | null
+    toc: boolean
+    keyFigures: number
+    citations: 'footnote' | 'link'
+    author: string | null
+  }
   /** How files that are not UTF-8 are read. */
   encoding: EncodingSettings
   /** Limits of one note. */
@@ -91,6 +97,9 @@ const ConfigSchema = z.strictObject({
         .regex(/\.(docx|dotx)$/i, 'expected the path of a .docx or .dotx file')
         .optional(),
       toc: z.boolean().optional(),
+      keyFigures: z.number().int().min(0).optional(),
+      citations: z.enum(['footnote', 'link']).optional(),
+      author: z.string().min(1).optional(),
     })
     .optional(),
   encoding: z.strictObject({ fallback: z.enum(['windows-1252', 'error']).optional() }).optional(),
@@ -189,7 +198,13 @@ function docxOf(user: FicheConfig, root: string): ResolvedConfig['docx'] {
       `Configuration error at "docx.template": file not found: ${template}, expected a .docx or .dotx file`,
     )
   }
-  return { template, toc: user.docx?.toc ?? false }
+  return {
+    template,
+    toc: user.docx?.toc ?? false,
+    keyFigures: user.docx?.keyFigures ?? 12,
+    citations: user.docx?.citations ?? 'footnote',
+    author: user.docx?.author ?? null,
+  }
 }
 
 /** Loads the `termbase` files (default: `input/termbase.yaml` when it exists). */

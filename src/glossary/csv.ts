@@ -47,6 +47,7 @@ const COLUMNS = [
   'origin_url',
   'definition',
   'note',
+  'fr_definition',
 ] as const
 
 /** Writes a termbase as CSV, one concept per row. */
@@ -73,6 +74,7 @@ export function exportTermbaseCsv(termbase: Termbase): string {
       c.origin.url ?? '',
       c.definition ?? '',
       c.note ?? '',
+      c.fr.definition ?? '',
     ]),
   )
 }
@@ -99,6 +101,7 @@ export function importTermbaseCsv(source: string, file: string): Termbase {
       acronyms: split(record[`${language}_acronyms`]),
       abbreviations: split(record[`${language}_abbreviations`]),
       forbidden: split(record[`${language}_forbidden`]),
+      ...(language === 'fr' && record.fr_definition ? { definition: record.fr_definition } : {}),
     })
     const parsed = Concept.safeParse({
       id: record.id,

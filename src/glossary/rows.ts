@@ -34,6 +34,8 @@ export interface GlossaryRow {
   documents?: string[]
   /** The definition, or an empty string. */
   definition: string
+  /** The French definition (`fr.definition`), or an empty string: the French brief shows it. */
+  definitionFr: string
   origin: string
 }
 
@@ -45,7 +47,8 @@ function rowOf(concept: Concept): Omit<GlossaryRow, 'forms' | 'occurrences' | 'f
     english: concept.en.term,
     acronyms: [...new Set([...concept.fr.acronyms, ...concept.en.acronyms])],
     acronymsByLanguage: { fr: concept.fr.acronyms, en: concept.en.acronyms },
-    definition: concept.definition ?? '',
+    definition: concept.en.definition ?? concept.definition ?? '',
+    definitionFr: concept.fr.definition ?? '',
     origin: originLabel(concept.origin),
   }
 }

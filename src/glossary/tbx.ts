@@ -86,6 +86,8 @@ export function exportTbx(termbase: Termbase, description = 'fiche termbase'): s
           )
         }
       }
+      const own = language === 'fr' ? concept.fr.definition : undefined
+      if (own) lines.push(`          <descrip type="definition">${escapeXml(own)}</descrip>`)
       for (const entry of termsOf(concept, language)) lines.push(...termSec(entry, '          '))
       lines.push('        </langSec>')
     }
@@ -195,8 +197,10 @@ export function importTbx(source: string, file: string): Termbase {
         .toLowerCase()
         .split('-')[0]!
       if (language !== 'fr' && language !== 'en') continue
-      definition ??= typed(langSec, 'descrip', 'definition').map(textOf)[0]
-      const side: Required<ConceptInput['fr']> = {
+      // A French langSec's definition is the French one; others stand for the concept's.
+      const own = typed(langSec, 'descrip', 'definition').map(textOf)[0]
+      if (language !== 'fr') definition ??= own
+      const side: Required<Omit<ConceptInput['fr'], 'definition'>> & { definition?: string } = {
         term: '',
         variants: [],
         acronyms: [],
@@ -224,6 +228,7 @@ export function importTbx(source: string, file: string): Termbase {
         else side.variants.push(term)
       }
       if (!side.term) side.term = side.variants.shift() ?? side.acronyms[0] ?? ''
+      if (language === 'fr' && own) side.definition = own
       sides[language] = side
       const source = typed(langSec, 'admin', 'source').map(textOf)[0]
       if (language === 'en' && source) {

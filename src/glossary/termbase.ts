@@ -23,6 +23,9 @@ export const LanguageTerms = z.strictObject({
   acronyms: z.array(text).default([]).describe('Acronyms (initialisms), matched case-sensitively.'),
   abbreviations: z.array(text).default([]).describe('Other short forms.'),
   forbidden: z.array(text).default([]).describe('Forms not to use (deprecated).'),
+  definition: text
+    .optional()
+    .describe('The definition in this language (the concept-level one is in English).'),
 })
 export type LanguageTerms = z.infer<typeof LanguageTerms>
 

@@ -9,7 +9,7 @@
 import { z } from 'zod'
 
 /** Version of the model; a consumer rejects a model of another major version. */
-export const SCHEMA_VERSION = '1.0.0'
+export const SCHEMA_VERSION = '1.1.0'
 
 /** A place in the source file: 1-based line and column, 0-based offset (UTF-16 code units). */
 export const Point = z
@@ -257,14 +257,27 @@ export type Statistic = z.infer<typeof Statistic>
 export const CitationKind = z.enum(['author-year', 'link', 'attribution'])
 export type CitationKind = z.infer<typeof CitationKind>
 
+/**
+ * What a link or attribution is for: a `citation` names a source (author-year references,
+ * registry entries, attributions, links to a publication); `navigation` leads elsewhere in the
+ * note or the notes folder (in-page anchors, links to other notes); `contact` reaches a person
+ * or a room (`mailto:`, `tel:`, chat and meeting links). Only citations feed the citation rules,
+ * the Sources of the brief and the CSL-JSON.
+ */
+export const CitationRole = z.enum(['citation', 'navigation', 'contact'])
+export type CitationRole = z.infer<typeof CitationRole>
+
 export const CitationStatus = z.enum(['ok', 'placeholder', 'relative', 'anchor', 'unsafe-scheme'])
 export type CitationStatus = z.infer<typeof CitationStatus>
 
-/** A source the note refers to: a link or a textual attribution. */
+/** A link of the note (every one, whatever its role) or a textual attribution. */
 export const Citation = z
   .object({
     id: z.string(),
     kind: CitationKind,
+    role: CitationRole.describe(
+      'citation, navigation (in-page anchors, links to other notes) or contact (mailto:, tel:, chat rooms); only citations count as sources.',
+    ),
     label: z.string().describe('Link text, or the attributed source ("Le Figaro").'),
     authors: z.array(z.string()),
     year: z.number().int().nullable(),

@@ -55,9 +55,11 @@ export function assembleModel(
     }
     return groups
   }
-  const citationsByBullet = group(draft.citations, (c) => c.bulletId)
+  // Only citations source a bullet or a figure: navigation and contact links do not.
+  const sources = draft.citations.filter((c) => c.role === 'citation')
+  const citationsByBullet = group(sources, (c) => c.bulletId)
   const statisticsByBullet = group(draft.statistics, (s) => s.bulletId)
-  const citationsBySentence = group(draft.citations, (c) => `${c.sectionId}\u0000${c.sentence}`)
+  const citationsBySentence = group(sources, (c) => `${c.sectionId}\u0000${c.sentence}`)
   for (const bullet of draft.bullets) {
     bullet.citationIds = [...(citationsByBullet.get(bullet.id) ?? [])]
     bullet.statisticIds = [...(statisticsByBullet.get(bullet.id) ?? [])]

@@ -10,6 +10,7 @@ import { parseCsvTable } from '../read/csv.ts'
 import { DecodeError, readDataFile, type ReadingOptions } from '../read/decode.ts'
 import { parseJson } from '../read/json.ts'
 import { readYaml } from '../read/yaml.ts'
+import { parseName } from './names.ts'
 
 const bibtex = lazy<typeof import('@retorquere/bibtex-parser')>('@retorquere/bibtex-parser')
 
@@ -17,6 +18,10 @@ const bibtex = lazy<typeof import('@retorquere/bibtex-parser')>('@retorquere/bib
 export interface CslName {
   family?: string
   given?: string
+  /** A particle written before the family name and sorted with it ("van" in "van Gogh"). */
+  'non-dropping-particle'?: string
+  /** A particle dropped when sorting ("de" in "Tocqueville, Alexis de"). */
+  'dropping-particle'?: string
   literal?: string
 }
 
@@ -91,8 +96,7 @@ function namesOf(value: unknown): CslName[] {
       if (typeof item === 'object' && item !== null) return item as CslName
       const name = text(item)
       if (!name) return null
-      const comma = /^([^,]+),\s*(.+)$/u.exec(name)
-      return comma ? { family: comma[1]!, given: comma[2]! } : { literal: name }
+      return parseName(name)
     })
     .filter((name): name is CslName => name !== null)
 }

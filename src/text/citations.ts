@@ -2,7 +2,7 @@
  * Pure helpers for citations: reading an author-year label, classifying a
  * link target, and finding textual attributions ("Selon Le Figaro").
  */
-import type { CitationStatus } from '../model/schema.ts'
+import type { CitationKind, CitationRole, CitationStatus } from '../model/schema.ts'
 import { findAcronymDefinitions } from './acronyms.ts'
 
 /** What an author-year label says. */
@@ -74,6 +74,35 @@ export function classifyHref(href: string): CitationStatus {
   return 'relative'
 }
 
+/** Schemes that reach a person rather than a document. */
+const CONTACT_SCHEME =
+  /^(?:mailto|tel|sms|callto|xmpp|matrix|irc|ircs|skype|sip|signal|whatsapp):/iu
+/** Hosts (and path prefixes) of chat rooms, invitations and meetings. */
+const CONTACT_HOST =
+  /^(?:[\w-]+\.)*(?:matrix\.to|discord\.gg|discord\.com\/invite|discordapp\.com\/invite|t\.me|telegram\.me|chat\.whatsapp\.com|wa\.me|signal\.group|signal\.me|join\.slack\.com|[\w-]+\.slack\.com|app\.element\.io|chat\.[\w.-]+|meet\.google\.com|zoom\.us\/j|[\w-]+\.zoom\.us\/j|teams\.microsoft\.com\/l\/meetup-join|meet\.jit\.si|framatalk\.org|gitter\.im)(?:[/?#]|$)/iu
+/** A relative target that is another note or page of the folder, not a document. */
+const NOTE_FILE = /\.(?:md|markdown|txt|html?)(?:[?#].*)?$/iu
+
+/**
+ * What a link is for (see `CitationRole`): `contact` for `mailto:`, `tel:` and chat or
+ * meeting rooms, `navigation` for in-page anchors and links to other notes, `citation`
+ * otherwise (attributions, author-year references, links to a document, placeholders
+ * left to fill with a source).
+ */
+export function classifyRole(kind: CitationKind, href: string | null): CitationRole {
+  if (href === null) return 'citation'
+  const target = withoutControls(href.trim())
+  const host = /^(?:https?:)?\/\/(.*)$/iu.exec(target)?.[1]
+  if (CONTACT_SCHEME.test(target) || (host !== undefined && CONTACT_HOST.test(host))) {
+    return 'contact'
+  }
+  if (kind !== 'link' || host !== undefined) return 'citation'
+  const status = classifyHref(target)
+  if (status === 'anchor') return target === '#' ? 'citation' : 'navigation'
+  if (status === 'relative' && NOTE_FILE.test(target)) return 'navigation'
+  return 'citation'
+}
+
 /** A textual attribution found in prose. */
 export interface Attribution {
   label: string
@@ -119,7 +148,8 @@ export function findAttributions(text: string): Attribution[] {
       const defined = definitions.find((d) => d.longStart >= cursor && d.longStart <= cursor + 3)
       const continued = defined !== undefined && defined.longEnd > cursor + label.length
       if (continued) label = text.slice(cursor, defined.longEnd)
-      if (label === '' || /^(?:Le|La|Les|L['’])$/u.test(label)) break
+      // A name has letters: "rapporte 3 millions" names no source, "20 Minutes" does.
+      if (!/\p{L}{2}/u.test(label) || /^(?:Le|La|Les|L['’])$/u.test(label)) break
       const article = /^(?:[lL]['’]\s*|(?:la|le|les)\s+)/u.exec(label)?.[0].length ?? 0
       found.push({
         label: label.slice(article),

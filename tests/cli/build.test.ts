@@ -68,6 +68,23 @@ describe('fiche build', () => {
     ).toEqual(['article', 'bonne-note'])
   })
 
+  it('refuses with --final a note whose brief has sources to complete', async () => {
+    const dir = project()
+    writeFileSync(path.join(dir, 'input', 'a.md'), '# A\n\nUn fait ([Karnofsky, 2025](#)).\n')
+    writeFileSync(
+      path.join(dir, 'input', 'b.md'),
+      '# B\n\nUn fait ([Insee, 2024](https://insee.fr)).\n',
+    )
+    const result = await fiche(dir, 'build', '--final')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(
+      /input\/a\.md: --final: 1 source\(s\) to complete \(“Karnofsky, 2025”\)/u,
+    )
+    expect(existsSync(path.join(dir, 'output', 'a'))).toBe(false)
+    expect(existsSync(path.join(dir, 'output', 'b', 'brief.fr.docx'))).toBe(true)
+    expect((await fiche(dir, 'build')).code).toBe(0)
+  })
+
   it('exits 0 on good files and honours --out and explicit paths', async () => {
     const dir = project()
     writeFileSync(path.join(dir, 'input', 'a.md'), '# A\n')

@@ -50,6 +50,11 @@ describe('link targets', () => {
 describe('attributions', () => {
   const labels = (text: string) => findAttributions(text).map((a) => a.label)
 
+  it('takes no figure for a source: a name has letters', () => {
+    expect(labels("Le cabinet rapporte 3 millions d'euros.")).toEqual([])
+    expect(labels('Selon 20 Minutes, rien.')).toEqual(['20 Minutes'])
+  })
+
   it('finds sources introduced by selon, d’après, publiés par', () => {
     expect(labels('Selon Le Figaro, la démarche intervient.')).toEqual(['Le Figaro'])
     expect(labels('Selon les extraits publiés par Le Figaro avec AFP, la lettre')).toEqual([

@@ -6,6 +6,7 @@
  */
 import type { Paragraph } from 'docx'
 import type { Citation, Diagnostic, DocumentModel, Position } from '../../model/schema.ts'
+import type { CslItem, CslName } from '../../sources/registry.ts'
 import { isEnglish, stripForbidden } from './text.ts'
 
 /** One numbered entry of the "Sources" section, shared by the citations that refer to it. */
@@ -15,7 +16,10 @@ export interface SourceEntry {
   bookmark: string
   label: string
   title: string | null
-  authors: string[]
+  /** Authors as the bibliography shows them: registry names when resolved, else as cited. */
+  authors: CslName[]
+  /** Publisher or container (journal, newspaper, site) from the registry. */
+  publisher: string | null
   year: number | null
   kind: Citation['kind']
   /** The known target: the registry's URL, or the note's link when it is usable. */
@@ -46,6 +50,8 @@ export interface BriefContext {
   nextListInstance: number
   /** True while a footnote of the note is rendered: Word has no footnotes inside footnotes. */
   inFootnote: boolean
+  /** How a citation shows in the text: a footnote, or a link on the cited words. */
+  citationStyle: 'footnote' | 'link'
 }
 
 /** The target a reader can follow for a citation, or null when there is none. */
@@ -57,25 +63,50 @@ export function citationTarget(citation: Citation): string | null {
   return null
 }
 
-/** Creates the context of a build: numbers the sources in the order of their first citation. */
-export function createContext(model: DocumentModel, commentDate: Date | null): BriefContext {
+/** The authors of a citation as names: "et al." kept as a last literal. */
+function citedNames(citation: Citation): CslName[] {
+  return citation.authors.map((name) => ({ literal: name }))
+}
+
+/** The publisher or container of a registry item. */
+function publisherOf(item: CslItem | undefined): string | null {
+  for (const field of ['publisher', 'container-title', 'authority']) {
+    const value = item?.[field]
+    if (typeof value === 'string' && value.trim() !== '') return value.trim()
+  }
+  return null
+}
+
+/**
+ * Creates the context of a build: numbers the sources in the order of their
+ * first citation. `registry` gives the full items of resolved citations.
+ */
+export function createContext(
+  model: DocumentModel,
+  commentDate: Date | null,
+  registry: ReadonlyMap<string, CslItem> = new Map(),
+  citationStyle: 'footnote' | 'link' = 'footnote',
+): BriefContext {
   const sources: SourceEntry[] = []
   const byKey = new Map<string, SourceEntry>()
   const sourceOf = new Map<string, SourceEntry>()
   for (const citation of model.citations) {
+    if (citation.role !== 'citation') continue
     const url = citationTarget(citation)
     const key =
       citation.resolved?.key ?? (url ? `url:${url}` : `${citation.kind}:${citation.label}`)
     let entry = byKey.get(key)
     if (!entry) {
       const number = sources.length + 1
+      const item = citation.resolved ? registry.get(citation.resolved.key) : undefined
       entry = {
         number,
         bookmark: `source_${number}`,
         label: citation.label,
         title: citation.resolved?.title ?? null,
-        authors: citation.authors,
-        year: citation.year,
+        authors: item?.author && item.author.length > 0 ? item.author : citedNames(citation),
+        publisher: publisherOf(item),
+        year: citation.year ?? yearOf(item),
         kind: citation.kind,
         url,
         status: citation.status,
@@ -93,11 +124,18 @@ export function createContext(model: DocumentModel, commentDate: Date | null): B
     sourceOf,
     footnotes: new Map(),
     inFootnote: false,
+    citationStyle,
     comments: [],
     diagnostics: [],
     commentDate,
     nextListInstance: 1,
   }
+}
+
+/** The year of a registry item, or null. */
+function yearOf(item: CslItem | undefined): number | null {
+  const year = Number(item?.issued?.['date-parts']?.[0]?.[0])
+  return Number.isInteger(year) && year > 0 ? year : null
 }
 
 /**

@@ -13,7 +13,8 @@ import type { Diagnostic, DocumentModel } from '../../model/schema.ts'
 import { blocksTitleEnd } from './title.ts'
 import { renderBlocks } from './blocks.ts'
 import { createContext } from './context.ts'
-import { sourceParagraphs } from './notes.ts'
+import { isComplete, missingParagraphs, sourceParagraphs } from './notes.ts'
+import type { SourceRegistry } from '../../sources/registry.ts'
 import {
   briefDate,
   coreProperties,
@@ -24,7 +25,7 @@ import {
   UNTITLED,
 } from './properties.ts'
 import { baseStylesXml, briefNumbering, briefStyles, Page, Style } from './styles.ts'
-import { glossaryTable, keyFiguresTable, type GlossaryRow } from './tables.ts'
+import { glossaryTable, keyFigures, keyFiguresTable, type GlossaryRow } from './tables.ts'
 import { withFrenchDefaults, type DocxTemplate } from './template.ts'
 import { frenchDate } from './text.ts'
 
@@ -43,6 +44,14 @@ export interface BriefOptions {
   toc?: boolean
   /** Rows of the glossary annex; the annex is left out when there are none. */
   glossary?: readonly GlossaryRow[]
+  /** Most rows of the "Chiffres clés" table. Default: 12. */
+  keyFigures?: number
+  /** How a citation shows in the text: `'footnote'` (default) or `'link'`. */
+  citations?: 'footnote' | 'link'
+  /** The author (`dc:creator`); default: the note's `author` front matter. */
+  author?: string | null
+  /** The sources registry, for the full references of resolved citations. */
+  sources?: SourceRegistry
 }
 
 /** A built brief, ready to pack. */
@@ -52,12 +61,16 @@ export interface Brief {
   coreXml: string
   /** What the writer removed or could not render (control characters, …). */
   diagnostics: Diagnostic[]
+  /** The labels of the sources listed under "À compléter" (cited without a usable target). */
+  missingSources: string[]
 }
 
 /** Builds the Word brief of a model. Pure: the date comes from the note or `sourceDateEpoch`. */
 export function buildBrief(model: DocumentModel, options: BriefOptions = {}): Brief {
   const date = briefDate(model, options.sourceDateEpoch ?? null)
-  const context = createContext(model, date)
+  const registry = new Map((options.sources?.entries ?? []).map((e) => [e.key, e.csl]))
+  const context = createContext(model, date, registry, options.citations ?? 'footnote')
+  const figures = keyFigures(model, options.keyFigures ?? 12)
   const template = options.template ?? null
   const titleEnd = blocksTitleEnd(model)
   const children: FileChild[] = [
@@ -66,19 +79,29 @@ export function buildBrief(model: DocumentModel, options: BriefOptions = {}): Br
     ...(options.toc ? tableOfContents() : []),
     ...renderBlocks(context, model.blocks.slice(titleEnd)),
     annexHeading('Chiffres clés'),
-    ...(model.statistics.length > 0
-      ? [keyFiguresTable(context)]
-      : [remark('Aucun chiffre relevé dans la note.')]),
+    ...(figures.length > 0
+      ? [keyFiguresTable(context, figures)]
+      : [remark('Aucun chiffre sourcé ni marqué comme clé dans la note.')]),
     ...(options.glossary && options.glossary.length > 0
       ? [annexHeading('Annexe : glossaire'), glossaryTable(context, options.glossary)]
       : []),
   ]
   const sources = sourceParagraphs(context)
+  const missing = missingParagraphs(context)
   children.push(
     annexHeading('Sources'),
-    ...(sources.length > 0 ? sources : [remark('Aucune source citée.')]),
+    ...(sources.length > 0
+      ? sources
+      : [
+          remark(
+            missing.length > 0
+              ? 'Aucune source complète : voir « À compléter ».'
+              : 'Aucune source citée.',
+          ),
+        ]),
+    ...(missing.length > 0 ? [annexHeading('À compléter'), ...missing] : []),
   )
-  const properties = coreProperties(model, date)
+  const properties = coreProperties(model, date, options.author ?? null)
   const page = template?.page ?? Page
   const document = new Document({
     title: properties.title,
@@ -108,6 +131,8 @@ export function buildBrief(model: DocumentModel, options: BriefOptions = {}): Br
       [...context.footnotes].map(([id, paragraphs]) => [id, { children: paragraphs }]),
     ),
     features: { updateFields: options.toc === true },
+    // The body is justified: hyphenation keeps its spacing even, in French as in Word.
+    hyphenation: { autoHyphenation: true, consecutiveHyphenLimit: 2, doNotHyphenateCaps: true },
     sections: [
       {
         properties: {
@@ -123,7 +148,12 @@ export function buildBrief(model: DocumentModel, options: BriefOptions = {}): Br
       },
     ],
   })
-  return { document, coreXml: coreXml(properties), diagnostics: context.diagnostics }
+  return {
+    document,
+    coreXml: coreXml(properties),
+    diagnostics: context.diagnostics,
+    missingSources: context.sources.filter((s) => !isComplete(s)).map((s) => s.label),
+  }
 }
 
 /** For a note without a title: a title line that says so, and the date line from the metadata. */

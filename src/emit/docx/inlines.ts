@@ -135,7 +135,8 @@ export function renderInlines(
         out.push(new TextRun({ break: 1 }))
         break
       case 'link': {
-        const citation = node.citationId ? context.citations.get(node.citationId) : undefined
+        const found = node.citationId ? context.citations.get(node.citationId) : undefined
+        const citation = found?.role === 'citation' ? found : undefined
         const label = { ...marks, language: marks.language ?? languageOf(plainText(node.children)) }
         if (citation) {
           out.push(

@@ -1,8 +1,10 @@
 /**
- * Citations in the brief: a hyperlink and a footnote with the full reference
+ * Citations in the brief, each shown once in the text: a footnote with the
+ * reference and its URL, or a link on the cited words (`citations` option),
  * when the target is known; a highlighted span with the Word comment
- * "source manquante" when it is not; and the numbered "Sources" section whose
- * entries are bookmarked and linked from the footnotes.
+ * "source manquante" when it is not. The back matter lists every distinct
+ * source once, in a French bibliography style ("Sources"), and apart the
+ * sources left to complete ("À compléter").
  */
 import {
   Bookmark,
@@ -11,13 +13,13 @@ import {
   CommentReference,
   ExternalHyperlink,
   FootnoteReferenceRun,
-  InternalHyperlink,
   Paragraph,
   Tab,
   TextRun,
   type ParagraphChild,
 } from 'docx'
 import type { Citation } from '../../model/schema.ts'
+import type { CslName } from '../../sources/registry.ts'
 import { cleanText, languageOf, type BriefContext, type SourceEntry } from './context.ts'
 import { Style } from './styles.ts'
 
@@ -39,24 +41,61 @@ function missingReason(citation: Pick<Citation, 'status' | 'href'>): string {
   }
 }
 
-/** The full reference of a source, as text runs: authors (year), title. */
+/** A name as a French bibliography writes it: "KARNOFSKY Holden", an organisation as is. */
+function nameText(name: CslName): string {
+  if (name.literal) return name.literal
+  const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ')
+  const given = [name.given, name['dropping-particle']].filter(Boolean).join(' ')
+  return [family.toLocaleUpperCase('fr'), given].filter(Boolean).join(' ')
+}
+
+/** The authors of a source: up to three names, then "et al.". */
+function authorsText(names: readonly CslName[]): string {
+  const all = names.map(nameText).filter((name) => name !== '')
+  const etAl = all.some((name) => /^et al\.?$/u.test(name))
+  const named = all.filter((name) => !/^et al\.?$/u.test(name))
+  const shown = named.length > 3 ? named.slice(0, 1) : named
+  return `${shown.join(', ')}${etAl || named.length > 3 ? ' et al.' : ''}`
+}
+
+/** The title of a source: the registry's, else the link text unless it is only the URL. */
+function titleOf(source: SourceEntry): string | null {
+  if (source.title) return source.title
+  if (source.kind === 'author-year') return null
+  const label = source.label.trim()
+  return label === '' || label === source.href || /^(?:https?:\/\/|www\.)\S+$/iu.test(label)
+    ? null
+    : label
+}
+
+/**
+ * The reference of a source in the style of a French bibliography:
+ * "AUTEUR Prénom, *Titre*, Éditeur, année" (the URL follows).
+ */
 function referenceRuns(context: BriefContext, source: SourceEntry): TextRun[] {
   const clean = (text: string) => cleanText(context, text, null)
   const runs: TextRun[] = []
-  const title = source.title ?? (source.kind === 'author-year' ? null : source.label)
-  if (source.kind === 'author-year' && source.authors.length > 0) {
-    const authors = clean(source.authors.join(', ').replace(/, et al\.$/u, ' et al.'))
-    runs.push(
-      new TextRun({
-        text: `${authors} (${source.year ?? 's. d.'})`,
-        language: languageOf(authors),
-      }),
-    )
-    if (title) runs.push(new TextRun({ text: ', ' }))
+  const comma = () => {
+    if (runs.length > 0) runs.push(new TextRun({ text: ', ' }))
   }
+  const authors = clean(authorsText(source.authors))
+  if (authors !== '' && source.kind !== 'link') {
+    runs.push(new TextRun({ text: authors, language: languageOf(authors) }))
+  }
+  const title = titleOf(source)
   if (title) {
+    comma()
     runs.push(new TextRun({ text: clean(title), italics: true, language: languageOf(title) }))
-  } else if (runs.length === 0) {
+  }
+  if (source.publisher && source.publisher !== authors) {
+    comma()
+    runs.push(new TextRun({ text: clean(source.publisher) }))
+  }
+  if (source.year !== null || source.kind === 'author-year') {
+    comma()
+    runs.push(new TextRun({ text: source.year === null ? 's. d.' : String(source.year) }))
+  }
+  if (runs.length === 0 && !source.url) {
     runs.push(new TextRun({ text: clean(source.label), language: languageOf(source.label) }))
   }
   return runs
@@ -89,33 +128,30 @@ export function renderCitation(
       }),
     ]
   }
-  if (source?.url) {
-    const id = context.footnotes.size + 1
-    context.footnotes.set(id, [
-      new Paragraph({
-        style: Style.footnoteText,
-        children: [
-          ...referenceRuns(context, source),
-          new TextRun({ text: '. ' }),
-          urlLink(context, source.url),
-          new TextRun({ text: '. Voir ' }),
-          new InternalHyperlink({
-            anchor: source.bookmark,
-            children: [
-              new TextRun({ text: `Sources, n° ${source.number}`, style: Style.hyperlink }),
-            ],
-          }),
-          new TextRun({ text: '.' }),
-        ],
-      }),
-    ])
+  if (source?.url && context.citationStyle === 'link') {
     return [
       new ExternalHyperlink({
         link: cleanText(context, source.url, citation.position),
         children: label(Style.hyperlink),
       }),
-      new FootnoteReferenceRun(id),
     ]
+  }
+  if (source?.url) {
+    // The citation shows once: the words as written, and a footnote with the reference and its URL.
+    const id = context.footnotes.size + 1
+    const reference = referenceRuns(context, source)
+    context.footnotes.set(id, [
+      new Paragraph({
+        style: Style.footnoteText,
+        children: [
+          ...reference,
+          new TextRun({ text: reference.length > 0 ? ', ' : '' }),
+          urlLink(context, source.url),
+          new TextRun({ text: '.' }),
+        ],
+      }),
+    ])
+    return [...label(''), new FootnoteReferenceRun(id)]
   }
   const id = context.comments.length
   context.comments.push({
@@ -139,29 +175,54 @@ export function renderCitation(
   ]
 }
 
-/** The entries of the numbered "Sources" section, each bookmarked. */
-export function sourceParagraphs(context: BriefContext): Paragraph[] {
-  return context.sources.map((source) => {
-    const details: ParagraphChild[] = []
-    if (source.url) {
-      details.push(new TextRun({ text: '. ' }), urlLink(context, source.url))
-    } else if (source.kind === 'attribution') {
-      details.push(new TextRun({ text: ' — attribution dans le texte, sans référence publiée.' }))
-    } else {
-      details.push(
-        new TextRun({ text: ' — ' }),
-        new TextRun({ text: 'source manquante', style: Style.missingSource, highlight: 'yellow' }),
-        new TextRun({ text: ` : ${missingReason(source)}.` }),
-      )
-    }
-    return new Paragraph({
-      style: Style.source,
-      children: [
-        new TextRun({ text: `[${source.number}]` }),
-        new TextRun({ children: [new Tab()] }),
-        new Bookmark({ id: source.bookmark, children: referenceRuns(context, source) }),
-        ...details,
-      ],
-    })
+/** Whether a source can be listed as it is: it has a URL, or it is an attribution in the text. */
+export function isComplete(source: SourceEntry): boolean {
+  return source.url !== null || source.kind === 'attribution'
+}
+
+/** One numbered, bookmarked entry of the back matter. */
+function entryParagraph(
+  context: BriefContext,
+  source: SourceEntry,
+  details: ParagraphChild[],
+): Paragraph {
+  const reference = referenceRuns(context, source)
+  return new Paragraph({
+    style: Style.source,
+    children: [
+      new TextRun({ text: `[${source.number}]` }),
+      new TextRun({ children: [new Tab()] }),
+      new Bookmark({ id: source.bookmark, children: reference }),
+      ...(reference.length > 0 && details.length > 0 ? [new TextRun({ text: ', ' })] : []),
+      ...details,
+      new TextRun({ text: '.' }),
+    ],
   })
+}
+
+/** The "Sources" section: one entry per distinct complete source, in a French bibliography style. */
+export function sourceParagraphs(context: BriefContext): Paragraph[] {
+  return context.sources
+    .filter(isComplete)
+    .map((source) =>
+      entryParagraph(
+        context,
+        source,
+        source.url
+          ? [urlLink(context, source.url)]
+          : [new TextRun({ text: 'attribution dans le texte' })],
+      ),
+    )
+}
+
+/** The "À compléter" section: the sources the note cites without a usable target, and why. */
+export function missingParagraphs(context: BriefContext): Paragraph[] {
+  return context.sources
+    .filter((source) => !isComplete(source))
+    .map((source) =>
+      entryParagraph(context, source, [
+        new TextRun({ text: 'source manquante', style: Style.missingSource, highlight: 'yellow' }),
+        new TextRun({ text: ` : ${missingReason(source)}` }),
+      ]),
+    )
 }

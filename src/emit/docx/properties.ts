@@ -35,14 +35,25 @@ export function briefDate(model: DocumentModel, sourceDateEpoch: number | null):
 export const UNTITLED = 'Note sans titre'
 
 /** The properties of the brief, from the model alone. */
-export function coreProperties(model: DocumentModel, date: Date | null): CoreProperties {
+export function coreProperties(
+  model: DocumentModel,
+  date: Date | null,
+  configured: string | null = null,
+): CoreProperties {
   const clean = (text: string) => stripForbidden(text).text
-  const author = model.meta.frontmatter['author']
+  const written = model.meta.frontmatter['author'] ?? model.meta.frontmatter['auteur']
+  const author =
+    configured ??
+    (typeof written === 'string'
+      ? written
+      : Array.isArray(written)
+        ? written.filter((a) => typeof a === 'string').join(', ')
+        : '')
   const keywords = [...new Set(model.acronyms.map((a) => a.short))]
   return {
     title: clean(model.meta.title ?? UNTITLED),
     subject: clean(shorten(model.meta.lead ?? model.meta.title ?? '', 200)),
-    creator: clean(typeof author === 'string' ? author : 'fiche'),
+    creator: clean(author),
     keywords: clean(keywords.join(', ')),
     description: clean(
       [model.meta.lead, `Brief généré par fiche à partir de ${model.source.path}.`]

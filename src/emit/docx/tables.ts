@@ -12,7 +12,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx'
-import type { Inline, Statistic } from '../../model/schema.ts'
+import { isFigure, type DocumentModel, type Inline, type Statistic } from '../../model/schema.ts'
 import { cleanText, languageOf, type BriefContext } from './context.ts'
 import { renderInlines } from './inlines.ts'
 import { Style, TEXT_WIDTH } from './styles.ts'
@@ -23,6 +23,7 @@ export interface GlossaryRow {
   french: string
   english: string
   acronyms: string[]
+  /** The French definition (the brief is in French); empty when the termbase has none. */
   definition: string
 }
 
@@ -84,11 +85,48 @@ function inlineText(node: Inline): string {
   return node.children.map(inlineText).join('')
 }
 
-/** Where a statistic stands: the number and title of its section. */
-function sectionLabel(context: BriefContext, statistic: Statistic): string {
-  const heading = context.model.headings.find((h) => h.sectionId === statistic.sectionId)
-  if (!heading) return '—'
-  return shorten(heading.number ? `${heading.number}. ${heading.title}` : heading.title, 60)
+/** Headings of sections whose figures the note marks as key ("Chiffres clés", "En chiffres"). */
+const KEY_SECTION =
+  /(?<!\p{L})(?:chiffres?[\s-]+cl[ée]s?|en chiffres|key figures|key facts)(?!\p{L})/iu
+
+/** The figures the front matter marks as key: `chiffres-cles` or `keyFigures`, texts that a figure's text holds. */
+function markedTexts(model: DocumentModel): Set<string> {
+  const front = model.meta.frontmatter
+  const list = front['chiffres-cles'] ?? front['chiffres-clés'] ?? front['keyFigures']
+  const texts = Array.isArray(list) ? list : typeof list === 'string' ? [list] : []
+  return new Set(texts.filter((t) => typeof t === 'string').map((t) => normalizeFigure(t)))
+}
+
+const normalizeFigure = (text: string) => text.replace(/[\s\u00a0\u202f]+/gu, ' ').trim()
+
+/**
+ * The figures of the "Chiffres clés" table: figures (not dates or years)
+ * that a citation sources or that the note marks as key (a "Chiffres clés"
+ * section, a `chiffres-cles` front-matter list), once per value, at most
+ * `limit`, in document order.
+ */
+export function keyFigures(model: DocumentModel, limit: number): Statistic[] {
+  const sources = new Set(model.citations.filter((c) => c.role === 'citation').map((c) => c.id))
+  const keySections = new Set(
+    model.headings.filter((h) => KEY_SECTION.test(h.title)).map((h) => h.sectionId),
+  )
+  const marked = markedTexts(model)
+  const seen = new Set<string>()
+  const out: Statistic[] = []
+  for (const statistic of model.statistics) {
+    if (out.length >= limit) break
+    if (!isFigure(statistic)) continue
+    const sourced = statistic.citationIds.some((id) => sources.has(id))
+    const key =
+      (statistic.sectionId !== null && keySections.has(statistic.sectionId)) ||
+      [...marked].some((text) => normalizeFigure(statistic.text).includes(text))
+    if (!sourced && !key) continue
+    const identity = `${statistic.kind}|${statistic.value}|${statistic.unit ?? ''}|${statistic.qualifier}`
+    if (seen.has(identity)) continue
+    seen.add(identity)
+    out.push(statistic)
+  }
+  return out
 }
 
 /** The sources of a statistic: its citations' labels and Sources numbers. */
@@ -104,7 +142,7 @@ function sourceRuns(context: BriefContext, statistic: Statistic): ParagraphChild
     const label = cleanText(context, citation.label, citation.position)
     runs.push(
       new TextRun({
-        text: `${shorten(label, 40)} [${source.number}]`,
+        text: `${shorten(label, 30)} [${source.number}]`,
         ...(source.url ? {} : { style: Style.missingSource, highlight: 'yellow' as const }),
         ...(languageOf(label) ? { language: languageOf(label)! } : {}),
       }),
@@ -113,19 +151,21 @@ function sourceRuns(context: BriefContext, statistic: Statistic): ParagraphChild
   return runs.length > 0 ? runs : [new TextRun({ text: 'non sourcé' })]
 }
 
-/** The "Chiffres clés" table: every statistic as written, its sentence, section and source. */
-export function keyFiguresTable(context: BriefContext): Table {
-  const rows = context.model.statistics.map((statistic) => {
+/**
+ * The "Chiffres clés" table: each key figure (its words kept together), its
+ * short context and its source.
+ */
+export function keyFiguresTable(context: BriefContext, figures: readonly Statistic[]): Table {
+  const rows = figures.map((statistic) => {
     const text = cleanText(context, statistic.text, statistic.position)
     const sentence = cleanText(context, statistic.sentence, statistic.position)
     return [
-      [new TextRun({ text, bold: true })],
-      [new TextRun({ text: shortenAround(sentence, text, 220) })],
-      [new TextRun({ text: sectionLabel(context, statistic) })],
+      [new TextRun({ text: text.replace(/ /gu, '\u00a0'), bold: true })],
+      [new TextRun({ text: shortenAround(sentence, text, 160) })],
       sourceRuns(context, statistic),
     ]
   })
-  return styledTable(['Chiffre', 'Contexte', 'Section', 'Source'], rows, [14, 50, 20, 16])
+  return styledTable(['Chiffre', 'Contexte', 'Source'], rows, [22, 53, 25])
 }
 
 /** The glossary annex: French term, English term (en-GB), acronyms, definition. */

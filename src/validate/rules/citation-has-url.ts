@@ -55,6 +55,7 @@ export default defineRule({
     let anchors: Set<string> | null = null
     for (const citation of model.citations) {
       if (citation.kind === 'attribution' || citation.href === null) continue
+      if (citation.role === 'contact') continue
       if (citation.resolved?.url) continue
       const { label, href } = citation
       if (citation.status === 'placeholder')

@@ -24,7 +24,7 @@ export default defineRule({
     const documentYear = model.meta.date ? Number(model.meta.date.slice(0, 4)) : null
     const maxYear = documentYear === null ? null : documentYear + options.yearsAhead
     for (const citation of model.citations) {
-      if (citation.kind !== 'author-year') continue
+      if (citation.kind !== 'author-year' || citation.role !== 'citation') continue
       const parsed = parseAuthorYear(citation.label)
       if (!parsed) continue
       if (!parsed.wellFormed) {

@@ -77,7 +77,10 @@ interface CellInfo {
 /** The table cells of a note, found by offset (cells sorted by start, binary search). */
 function tableCells(model: DocumentModel): { at(offset: number): CellInfo | null } {
   const spans: Array<{ start: number; end: number; info: CellInfo }> = []
-  const citationStarts = model.citations.map((c) => c.position.start.offset).sort((a, b) => a - b)
+  const citationStarts = model.citations
+    .filter((c) => c.role === 'citation')
+    .map((c) => c.position.start.offset)
+    .sort((a, b) => a - b)
   const hasCitation = (start: number, end: number) => {
     const i = lowerBound(citationStarts, start)
     return i < citationStarts.length && citationStarts[i]! < end

@@ -23,6 +23,9 @@ function hostileModel(): DocumentModel {
   model.statistics = Array.from({ length: 500 }, (_, i) => ({
     ...template,
     id: `st-${i}`,
+    kind: 'percent' as const,
+    value: i,
+    citationIds: ['c-x0'],
     text: `${i} %`,
     sentence: `Phrase ${i} avec un caractère interdit \u0001 et ${i} %.`,
   }))
@@ -60,7 +63,7 @@ beforeAll(async () => {
     writeFileSync(file, await briefBytes(loadModel(name)))
     files.set(name, file)
   }
-  const hostile = buildBrief(hostileModel())
+  const hostile = buildBrief(hostileModel(), { keyFigures: 500 })
   const file = path.join(dir, 'hostile.docx')
   writeFileSync(file, await packDocx(hostile))
   files.set('hostile', file)
@@ -139,12 +142,12 @@ describe.each(['cesia-note', 'lignes-rouges', 'resolved-sources'])(
 
 describe('the hostile model', () => {
   it('has no forbidden character in any part and reports them', async () => {
-    const bytes = await packDocx(buildBrief(hostileModel()))
+    const bytes = await packDocx(buildBrief(hostileModel(), { keyFigures: 500 }))
     const xml = await part(bytes, 'word/document.xml')
     // eslint-disable-next-line no-control-regex -- the test looks for control characters
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/)
     expect(await part(bytes, 'word/footnotes.xml')).toMatch(/w:footnote w:id="200"/)
-    expect(buildBrief(hostileModel()).diagnostics.length).toBeGreaterThan(0)
+    expect(buildBrief(hostileModel(), { keyFigures: 500 }).diagnostics.length).toBeGreaterThan(0)
   })
 
   it('opens in pandoc', () => {
