@@ -25,8 +25,12 @@ function termEntry(concept: Concept): string[] {
   if (concept.note) lines.push(`        <note>${escapeXml(concept.note)}</note>`)
   for (const language of LANGUAGES) {
     lines.push(`        <langSet xml:lang="${language}">`)
+    if (language === 'fr' && concept.fr.definition)
+      lines.push(
+        `          <descrip type="definition">${escapeXml(concept.fr.definition)}</descrip>`,
+      )
     if (language === 'en') {
-      // The definitions of the termbase are written in English.
+      // The concept's own definition is the English one; the French sits above.
       if (concept.definition)
         lines.push(
           `          <descrip type="definition">${escapeXml(concept.definition)}</descrip>`,
