@@ -77,14 +77,14 @@ const FRENCH_PLURALS: Record<string, string> = {
 /** An acronym: at least two capitals making at least half of its letters ("IA", "CeSIA", "R&D"), or capitals with digits ("G7"). */
 export function isAcronymWord(word: string): boolean {
   if (mostlyCapitals(word)) return true
-  const letters = [...word].filter((c) => /\p{L}/u.test(c))
+  // Capitals with digits: letters, none of them lower-case or uncased-other ("G7").
   return (
-    word.length >= 2 &&
-    letters.length >= 1 &&
-    letters.every((c) => /\p{Lu}/u.test(c)) &&
-    /\p{N}/u.test(word)
+    word.length >= 2 && HAS_LETTER.test(word) && !NON_CAPITAL.test(word) && HAS_DIGIT.test(word)
   )
 }
+const HAS_LETTER = /\p{L}/u
+const NON_CAPITAL = /(?!\p{Lu})\p{L}/u
+const HAS_DIGIT = /\p{N}/u
 
 /** The French singular of a folded lower-case word (symmetric, not a dictionary). */
 export function frenchSingular(word: string): string {

@@ -54,10 +54,12 @@ export function isAcronym(token: string): boolean {
 
 /** At least two capitals, making at least half of the letters ("IA", "CeSIA", "R&D", "UK AISI"). */
 export function mostlyCapitals(word: string): boolean {
-  const letters = [...word].filter((c) => /\p{L}/u.test(c))
-  const capitals = letters.filter((c) => /\p{Lu}/u.test(c)).length
-  return capitals >= 2 && capitals * 2 >= letters.length
+  const capitals = word.match(CAPITALS)?.length ?? 0
+  if (capitals < 2) return false
+  return capitals * 2 >= (word.match(LETTERS)?.length ?? 0)
 }
+const LETTERS = /\p{L}/gu
+const CAPITALS = /\p{Lu}/gu
 
 const fold = (char: string): string => char.normalize('NFD').charAt(0).toLowerCase()
 
