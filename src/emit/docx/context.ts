@@ -6,6 +6,7 @@
  */
 import type { Paragraph } from 'docx'
 import type { Citation, Diagnostic, DocumentModel, Position } from '../../model/schema.ts'
+import { fr, type Locale } from './locale.ts'
 import { isEnglish, stripForbidden } from './text.ts'
 
 /** One numbered entry of the "Sources" section, shared by the citations that refer to it. */
@@ -34,6 +35,8 @@ export interface BriefComment {
 /** The mutable state of one build. */
 export interface BriefContext {
   model: DocumentModel
+  /** The words and language of the document. */
+  locale: Locale
   citations: Map<string, Citation>
   sources: SourceEntry[]
   sourceOf: Map<string, SourceEntry>
@@ -58,7 +61,11 @@ export function citationTarget(citation: Citation): string | null {
 }
 
 /** Creates the context of a build: numbers the sources in the order of their first citation. */
-export function createContext(model: DocumentModel, commentDate: Date | null): BriefContext {
+export function createContext(
+  model: DocumentModel,
+  commentDate: Date | null,
+  locale: Locale = fr,
+): BriefContext {
   const sources: SourceEntry[] = []
   const byKey = new Map<string, SourceEntry>()
   const sourceOf = new Map<string, SourceEntry>()
@@ -88,6 +95,7 @@ export function createContext(model: DocumentModel, commentDate: Date | null): B
   }
   return {
     model,
+    locale,
     citations: new Map(model.citations.map((c) => [c.id, c])),
     sources,
     sourceOf,
