@@ -46,6 +46,10 @@ export const commands: Record<string, CommandSpec> = {
         value: 'DIR',
         description: 'output folder (default: from the configuration, output/)',
       },
+      strict: {
+        type: 'boolean',
+        description: 'exit 1 when an English handout has untranslated units',
+      },
     },
   },
   watch: {
