@@ -68,6 +68,9 @@ describe('fiche build: the English handout', () => {
     expect(text).not.toContain('Chiffres clés')
     const bytes = readFileSync(handout)
     expect(await part(bytes, 'word/styles.xml')).toContain('<w:lang w:val="en-GB"')
+    expect(await part(bytes, 'word/document.xml')).toMatch(
+      /<w:highlight w:val="yellow"\/>.*?<w:t[^>]*>\[not translated\]<\/w:t>/,
+    )
     expect(await part(bytes, 'docProps/core.xml')).toContain('<dc:language>en-GB</dc:language>')
 
     expect((await fiche(dir, 'build', '--quiet')).code).toBe(0)
