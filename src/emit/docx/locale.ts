@@ -3,6 +3,7 @@
  * headers, empty states, footer, dates) and the document language, in French
  * (`brief.fr.docx`) and English (`handout.en.docx`).
  */
+import type { Citation } from '../../model/schema.ts'
 import { FRENCH_CHANGED, NOT_TRANSLATED } from '../../translate/english.ts'
 import { frenchDate } from './text.ts'
 
@@ -27,6 +28,15 @@ export interface Locale {
   dateline: (place: string | null, when: string | null) => string
   /** Markers that open a text left in the source language: highlighted, and the text after them marked fr-FR. */
   markers: readonly string[]
+  missingSource: string
+  /** After a source that is an attribution in the text. */
+  attribution: string
+  /** Why a citation has no usable source. */
+  missingReason: (citation: Pick<Citation, 'status' | 'href'>) => string
+  addReference: string
+  /** A quoted citation label followed by a colon. */
+  quote: (label: string) => string
+  colon: string
 }
 
 const MONTHS_EN = [
@@ -61,6 +71,27 @@ export const fr: Locale = {
   dateline: (place, when) =>
     [place, when ? (place ? `le ${when}` : when) : null].filter(Boolean).join(', '),
   markers: [],
+  missingSource: 'source manquante',
+  attribution: ' — attribution dans le texte, sans référence publiée.',
+  missingReason: (citation) => {
+    switch (citation.status) {
+      case 'placeholder':
+        return `la note donne le lien provisoire « ${citation.href ?? ''} »`
+      case 'relative':
+        return `la note donne un lien relatif (« ${citation.href ?? ''} ») qui ne mène nulle part hors du dossier`
+      case 'anchor':
+        return `la note donne une ancre interne (« ${citation.href ?? ''} ») et non une source`
+      case 'unsafe-scheme':
+        return 'la note donne un lien au schéma non sûr, retiré du document'
+      case 'ok':
+        return citation.href
+          ? 'le lien de la note n’est pas une adresse web'
+          : 'la note ne donne aucun lien'
+    }
+  },
+  addReference: 'Ajouter la référence avant diffusion.',
+  quote: (label) => `« ${label} » : `,
+  colon: ' : ',
 }
 
 export const en: Locale = {
@@ -79,4 +110,25 @@ export const en: Locale = {
   date: (date) => `${date.getUTCDate()} ${MONTHS_EN[date.getUTCMonth()]} ${date.getUTCFullYear()}`,
   dateline: (place, when) => [place, when].filter(Boolean).join(', '),
   markers: [NOT_TRANSLATED, FRENCH_CHANGED],
+  missingSource: 'missing source',
+  attribution: ' — attribution in the text, no published reference.',
+  missingReason: (citation) => {
+    switch (citation.status) {
+      case 'placeholder':
+        return `the note gives the placeholder link “${citation.href ?? ''}”`
+      case 'relative':
+        return `the note gives a relative link (“${citation.href ?? ''}”) that leads nowhere outside the folder`
+      case 'anchor':
+        return `the note gives an internal anchor (“${citation.href ?? ''}”), not a source`
+      case 'unsafe-scheme':
+        return 'the note gives a link with an unsafe scheme, removed from the document'
+      case 'ok':
+        return citation.href
+          ? 'the link of the note is not a web address'
+          : 'the note gives no link'
+    }
+  },
+  addReference: 'Add the reference before circulation.',
+  quote: (label) => `“${label}”: `,
+  colon: ': ',
 }

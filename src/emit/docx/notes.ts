@@ -22,23 +22,6 @@ import { cleanText, languageOf, type BriefContext, type SourceEntry } from './co
 import { Style } from './styles.ts'
 
 /** Why a citation has no target, in French, for the comment and the Sources entry. */
-function missingReason(citation: Pick<Citation, 'status' | 'href'>): string {
-  switch (citation.status) {
-    case 'placeholder':
-      return `la note donne le lien provisoire « ${citation.href ?? ''} »`
-    case 'relative':
-      return `la note donne un lien relatif (« ${citation.href ?? ''} ») qui ne mène nulle part hors du dossier`
-    case 'anchor':
-      return `la note donne une ancre interne (« ${citation.href ?? ''} ») et non une source`
-    case 'unsafe-scheme':
-      return 'la note donne un lien au schéma non sûr, retiré du document'
-    case 'ok':
-      return citation.href
-        ? 'le lien de la note n’est pas une adresse web'
-        : 'la note ne donne aucun lien'
-  }
-}
-
 /** The full reference of a source, as text runs: authors (year), title. */
 function referenceRuns(context: BriefContext, source: SourceEntry): TextRun[] {
   const clean = (text: string) => cleanText(context, text, null)
@@ -121,11 +104,13 @@ export function renderCitation(
   context.comments.push({
     id,
     children: [
-      new Paragraph({ children: [new TextRun({ text: 'source manquante', bold: true })] }),
+      new Paragraph({
+        children: [new TextRun({ text: context.locale.missingSource, bold: true })],
+      }),
       new Paragraph({
         children: [
           new TextRun({
-            text: `« ${cleanText(context, citation.label, citation.position)} » : ${missingReason(citation)}. Ajouter la référence avant diffusion.`,
+            text: `${context.locale.quote(cleanText(context, citation.label, citation.position))}${context.locale.missingReason(citation)}. ${context.locale.addReference}`,
           }),
         ],
       }),
@@ -146,12 +131,16 @@ export function sourceParagraphs(context: BriefContext): Paragraph[] {
     if (source.url) {
       details.push(new TextRun({ text: '. ' }), urlLink(context, source.url))
     } else if (source.kind === 'attribution') {
-      details.push(new TextRun({ text: ' — attribution dans le texte, sans référence publiée.' }))
+      details.push(new TextRun({ text: context.locale.attribution }))
     } else {
       details.push(
         new TextRun({ text: ' — ' }),
-        new TextRun({ text: 'source manquante', style: Style.missingSource, highlight: 'yellow' }),
-        new TextRun({ text: ` : ${missingReason(source)}.` }),
+        new TextRun({
+          text: context.locale.missingSource,
+          style: Style.missingSource,
+          highlight: 'yellow',
+        }),
+        new TextRun({ text: `${context.locale.colon}${context.locale.missingReason(source)}.` }),
       )
     }
     return new Paragraph({
