@@ -1,9 +1,15 @@
 /** `fiche build`: runs the pipeline over the notes and writes the outputs. */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError, type ResolvedConfig } from '../config/resolve.ts'
 import { emitCsl } from '../emit/csl.ts'
-import { buildBrief, loadTemplate, packDocx, type DocxTemplate } from '../emit/docx/index.ts'
+import {
+  buildBrief,
+  buildHandout,
+  loadTemplate,
+  packDocx,
+  type DocxTemplate,
+} from '../emit/docx/index.ts'
 import { emitJson } from '../emit/json.ts'
 import { corpusGlossaryFiles, documentGlossaryFiles } from '../glossary/outputs.ts'
 import { glossaryRows } from '../glossary/rows.ts'
@@ -11,6 +17,8 @@ import type { DocumentModel } from '../model/schema.ts'
 import { findNotes } from '../pipeline/files.ts'
 import { buildFile, createProcessor, failedNote, type NoteResult } from '../pipeline/process.ts'
 import { summarize, summaryLine, type FileReport } from '../report/types.ts'
+import { englishNote } from '../translate/english.ts'
+import { unitTranslations } from '../translate/targets.ts'
 import { checkResult } from './check.ts'
 import { createProgress } from './progress.ts'
 import { writeAtomic } from './write.ts'
@@ -22,12 +30,16 @@ export interface BuildOptions {
   quiet: boolean
   /** Refuse a note whose brief lists sources "À compléter". */
   final?: boolean
+  /** Exit 1 when an English handout has units left in French. */
+  strict?: boolean
 }
 
 /** Builds notes and writes their outputs with one configuration (shared by build and watch). */
 export interface NoteWriter {
   /** Builds one note, writes its outputs and reports what the rules found. */
-  write(file: string): Promise<{ result: NoteResult; report: FileReport }>
+  write(
+    file: string,
+  ): Promise<{ result: NoteResult; report: FileReport; untranslated: number | null }>
   /** Writes the corpus glossary of the given models. */
   writeCorpus(models: DocumentModel[]): void
 }
@@ -45,10 +57,12 @@ export async function createNoteWriter(
     async write(file) {
       let result = await buildFile(file, config, processor)
       const report = checkResult(result, config)
+      let untranslated: number | null = null
       if (result.ok) {
         try {
-          const { outputs, missingSources } = await documentOutputs(
+          const { outputs, missingSources, handout } = await documentOutputs(
             result.model,
+            result.relativePath,
             config,
             template,
             sourceDateEpoch,
@@ -63,8 +77,10 @@ export async function createNoteWriter(
                 `--final: ${missingSources.length} source(s) to complete (${shown.join(', ')}${more}), expected a URL or a sources-registry entry for each`,
               ),
               report,
+              untranslated,
             }
           }
+          untranslated = handout
           for (const [name, data] of Object.entries(outputs)) {
             writeAtomic(path.join(outDir, result.model.id, name), data)
           }
@@ -73,7 +89,7 @@ export async function createNoteWriter(
           result = failedNote(result.path, result.relativePath, reason)
         }
       }
-      return { result, report }
+      return { result, report, untranslated }
     },
     writeCorpus(models) {
       if (models.length === 0) return
@@ -94,9 +110,16 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
   const progress = createProgress(files.length, process.stderr, options.quiet)
   const results: NoteResult[] = []
   const reports: FileReport[] = []
+  let incomplete = 0
   for (const file of files) {
-    const { result, report } = await writer.write(file)
+    const { result, report, untranslated } = await writer.write(file)
     reports.push(report)
+    if (untranslated && result.ok) {
+      incomplete++
+      process.stderr.write(
+        `${result.model.id}/handout.en.docx: ${untranslated} untranslated unit(s)\n`,
+      )
+    }
     progress.step(result.ok ? `built ${result.relativePath}` : `failed ${result.relativePath}`)
     results.push(result)
   }
@@ -113,6 +136,10 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
     `${built.length} document(s) built, ${failed.length} failed: ${count('headings')} headings, ${count('bullets')} bullets, ${count('statistics')} statistics, ${count('citations')} citations, ${count('acronyms')} acronyms; ${diagnostics} diagnostic(s)\n`,
   )
   process.stderr.write(`check: ${summaryLine(summarize(reports))}\n`)
+  if (options.strict && incomplete > 0) {
+    process.stderr.write(`error: ${incomplete} handout(s) with untranslated units (--strict)\n`)
+    return 1
+  }
   return failed.length > 0 ? 1 : 0
 }
 
@@ -122,31 +149,68 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
  */
 async function documentOutputs(
   model: DocumentModel,
+  relativePath: string,
   config: ResolvedConfig,
   template: DocxTemplate | null,
   sourceDateEpoch: number | null,
-): Promise<{ outputs: Record<string, string | Uint8Array>; missingSources: string[] }> {
+): Promise<{
+  outputs: Record<string, string | Uint8Array>
+  missingSources: string[]
+  handout: number | null
+}> {
   const glossary = glossaryRows(model, config.termbase)
-  const brief = buildBrief(model, {
+  const options = {
     template,
     toc: config.docx.toc,
     sourceDateEpoch,
-    glossary: glossary.map((row) => ({ ...row, definition: row.definitionFr })),
     keyFigures: config.docx.keyFigures,
     citations: config.docx.citations,
     author: config.docx.author,
     sources: config.sources,
+  }
+  const brief = buildBrief(model, {
+    ...options,
+    glossary: glossary.map((row) => ({ ...row, definition: row.definitionFr })),
   })
   for (const diagnostic of brief.diagnostics)
     process.stderr.write(`warning: ${diagnostic.message}\n`)
+  const outputs: Record<string, string | Uint8Array> = {
+    'model.json': emitJson(model),
+    'sources.csl.json': emitCsl(model, config.sources),
+    ...documentGlossaryFiles(model, config.termbase),
+    'brief.fr.docx': await packDocx(brief),
+  }
+  const english = englishOf(model, relativePath, config)
+  if (english) {
+    // The handout's glossary annex gives the concepts' English definitions.
+    const handout = buildHandout(english.model, { ...options, glossary })
+    outputs['handout.en.docx'] = await packDocx(handout)
+  }
   return {
-    outputs: {
-      'model.json': emitJson(model),
-      'sources.csl.json': emitCsl(model, config.sources),
-      ...documentGlossaryFiles(model, config.termbase),
-      'brief.fr.docx': await packDocx(brief),
-    },
+    outputs,
     missingSources: brief.missingSources,
+    handout: english ? english.untranslated : null,
+  }
+}
+
+/**
+ * The English model of a note that has a translation file
+ * (`<translation folder>/<doc-id>.en.xlf`); null without one, or with a file
+ * that cannot be read (a warning).
+ */
+function englishOf(model: DocumentModel, relativePath: string, config: ResolvedConfig) {
+  const file = path.join(config.translation.folder, `${model.id}.en.xlf`)
+  if (!existsSync(file)) return null
+  try {
+    const expected = {
+      original: relativePath,
+      sourceLanguage: config.language,
+      targetLanguage: 'en',
+    }
+    return englishNote(model, unitTranslations(model, readFileSync(file, 'utf8'), file, expected))
+  } catch (error) {
+    process.stderr.write(`warning: no English handout: ${(error as Error).message}\n`)
+    return null
   }
 }
 

@@ -73,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
         paths: parsed.positionals,
         out: typeof values.out === 'string' ? values.out : null,
         quiet: values.quiet === true,
+        strict: values.strict === true,
       })
     }
     case 'watch': {

@@ -50,6 +50,10 @@ export const commands: Record<string, CommandSpec> = {
         type: 'boolean',
         description: 'refuse a note whose brief still has sources to complete (exit 1)',
       },
+      strict: {
+        type: 'boolean',
+        description: 'exit 1 when an English handout has untranslated units',
+      },
     },
   },
   watch: {

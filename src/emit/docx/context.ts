@@ -7,6 +7,7 @@
 import type { Paragraph } from 'docx'
 import type { Citation, Diagnostic, DocumentModel, Position } from '../../model/schema.ts'
 import type { CslItem, CslName } from '../../sources/registry.ts'
+import { fr, type Locale } from './locale.ts'
 import { isEnglish, stripForbidden } from './text.ts'
 
 /** One numbered entry of the "Sources" section, shared by the citations that refer to it. */
@@ -38,6 +39,8 @@ export interface BriefComment {
 /** The mutable state of one build. */
 export interface BriefContext {
   model: DocumentModel
+  /** The words and language of the document. */
+  locale: Locale
   citations: Map<string, Citation>
   sources: SourceEntry[]
   sourceOf: Map<string, SourceEntry>
@@ -86,6 +89,7 @@ export function createContext(
   commentDate: Date | null,
   registry: ReadonlyMap<string, CslItem> = new Map(),
   citationStyle: 'footnote' | 'link' = 'footnote',
+  locale: Locale = fr,
 ): BriefContext {
   const sources: SourceEntry[] = []
   const byKey = new Map<string, SourceEntry>()
@@ -119,6 +123,7 @@ export function createContext(
   }
   return {
     model,
+    locale,
     citations: new Map(model.citations.map((c) => [c.id, c])),
     sources,
     sourceOf,

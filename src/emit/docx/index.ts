@@ -22,17 +22,22 @@ import {
   pageFooter,
   runningHeader,
   shortTitle,
-  UNTITLED,
 } from './properties.ts'
 import { baseStylesXml, briefNumbering, briefStyles, Page, Style } from './styles.ts'
 import { glossaryTable, keyFigures, keyFiguresTable, type GlossaryRow } from './tables.ts'
 import { withFrenchDefaults, type DocxTemplate } from './template.ts'
-import { frenchDate } from './text.ts'
+import { en, fr, type Locale } from './locale.ts'
 
 export type { GlossaryRow } from './tables.ts'
 export type { DocxTemplate } from './template.ts'
 export { loadTemplate } from './template.ts'
 export { packDocx } from './pack.ts'
+export type { Locale } from './locale.ts'
+
+/** Builds the English handout of a note from its English model (`englishNote`): the brief in English. */
+export function buildHandout(model: DocumentModel, options: BriefOptions = {}): Brief {
+  return buildBrief(model, { ...options, locale: en })
+}
 
 /** Options of `buildBrief`; every one is optional. */
 export interface BriefOptions {
@@ -52,6 +57,8 @@ export interface BriefOptions {
   author?: string | null
   /** The sources registry, for the full references of resolved citations. */
   sources?: SourceRegistry
+  /** The words and language of the document; French by default. */
+  locale?: Locale
 }
 
 /** A built brief, ready to pack. */
@@ -67,41 +74,34 @@ export interface Brief {
 
 /** Builds the Word brief of a model. Pure: the date comes from the note or `sourceDateEpoch`. */
 export function buildBrief(model: DocumentModel, options: BriefOptions = {}): Brief {
+  const locale = options.locale ?? fr
   const date = briefDate(model, options.sourceDateEpoch ?? null)
   const registry = new Map((options.sources?.entries ?? []).map((e) => [e.key, e.csl]))
-  const context = createContext(model, date, registry, options.citations ?? 'footnote')
+  const context = createContext(model, date, registry, options.citations ?? 'footnote', locale)
   const figures = keyFigures(model, options.keyFigures ?? 12)
   const template = options.template ?? null
   const titleEnd = blocksTitleEnd(model)
   const children: FileChild[] = [
-    ...missingTitleBlock(model, date),
+    ...missingTitleBlock(model, date, locale),
     ...renderBlocks(context, model.blocks.slice(0, titleEnd)),
-    ...(options.toc ? tableOfContents() : []),
+    ...(options.toc ? tableOfContents(locale) : []),
     ...renderBlocks(context, model.blocks.slice(titleEnd)),
-    annexHeading('Chiffres clés'),
-    ...(figures.length > 0
-      ? [keyFiguresTable(context, figures)]
-      : [remark('Aucun chiffre sourcé ni marqué comme clé dans la note.')]),
+    annexHeading(locale.keyFigures),
+    ...(figures.length > 0 ? [keyFiguresTable(context, figures)] : [remark(locale.noFigures)]),
     ...(options.glossary && options.glossary.length > 0
-      ? [annexHeading('Annexe : glossaire'), glossaryTable(context, options.glossary)]
+      ? [annexHeading(locale.glossary), glossaryTable(context, options.glossary)]
       : []),
   ]
   const sources = sourceParagraphs(context)
   const missing = missingParagraphs(context)
   children.push(
-    annexHeading('Sources'),
+    annexHeading(locale.sources),
     ...(sources.length > 0
       ? sources
-      : [
-          remark(
-            missing.length > 0
-              ? 'Aucune source complète : voir « À compléter ».'
-              : 'Aucune source citée.',
-          ),
-        ]),
-    ...(missing.length > 0 ? [annexHeading('À compléter'), ...missing] : []),
+      : [remark(missing.length > 0 ? locale.noCompleteSources : locale.noSources)]),
+    ...(missing.length > 0 ? [annexHeading(locale.toComplete), ...missing] : []),
   )
-  const properties = coreProperties(model, date, options.author ?? null)
+  const properties = coreProperties(model, date, options.author ?? null, locale)
   const page = template?.page ?? Page
   const document = new Document({
     title: properties.title,
@@ -113,8 +113,12 @@ export function buildBrief(model: DocumentModel, options: BriefOptions = {}): Br
     revision: 1,
     externalStyles: baseStylesXml(
       template
-        ? { styles: withFrenchDefaults(template.styles), styleIds: template.styleIds }
+        ? {
+            styles: withFrenchDefaults(template.styles, locale.language),
+            styleIds: template.styleIds,
+          }
         : null,
+      locale.language,
     ),
     styles: briefStyles(template?.styleIds ?? null),
     numbering: briefNumbering(),
@@ -140,10 +144,10 @@ export function buildBrief(model: DocumentModel, options: BriefOptions = {}): Br
           page: { size: { width: page.width, height: page.height }, margin: page.margin },
         },
         headers: {
-          default: runningHeader(shortTitle(model, date)),
+          default: runningHeader(shortTitle(model, date, locale)),
           first: new Header({ children: [new Paragraph({ style: Style.header, children: [] })] }),
         },
-        footers: { default: pageFooter(), first: pageFooter() },
+        footers: { default: pageFooter(locale), first: pageFooter(locale) },
         children,
       },
     ],
@@ -157,15 +161,15 @@ export function buildBrief(model: DocumentModel, options: BriefOptions = {}): Br
 }
 
 /** For a note without a title: a title line that says so, and the date line from the metadata. */
-function missingTitleBlock(model: DocumentModel, date: Date | null): Paragraph[] {
+function missingTitleBlock(model: DocumentModel, date: Date | null, locale: Locale): Paragraph[] {
   if (model.meta.title) return []
-  const out = [new Paragraph({ style: Style.missingTitle, children: [new TextRun(UNTITLED)] })]
+  const out = [
+    new Paragraph({ style: Style.missingTitle, children: [new TextRun(locale.untitled)] }),
+  ]
   const hasDateline = model.blocks.some((b) => b.type === 'paragraph' && b.role === 'dateline')
   if (!hasDateline && (date || model.meta.place)) {
-    const when = model.meta.date && date ? frenchDate(date) : null
-    const line = [model.meta.place, when ? (model.meta.place ? `le ${when}` : when) : null]
-      .filter(Boolean)
-      .join(', ')
+    const when = model.meta.date && date ? locale.date(date) : null
+    const line = locale.dateline(model.meta.place, when)
     if (line) out.push(new Paragraph({ style: Style.dateline, children: [new TextRun(line)] }))
   }
   return out
@@ -179,9 +183,9 @@ function remark(text: string): Paragraph {
   return new Paragraph({ style: Style.note, children: [new TextRun(text)] })
 }
 
-function tableOfContents(): FileChild[] {
+function tableOfContents(locale: Locale): FileChild[] {
   return [
-    annexHeading('Sommaire'),
-    new TableOfContents('Sommaire', { hyperlink: true, headingStyleRange: '1-3' }),
+    annexHeading(locale.contents),
+    new TableOfContents(locale.contents, { hyperlink: true, headingStyleRange: '1-3' }),
   ]
 }

@@ -112,9 +112,17 @@ export function renderInlines(
   const out: ParagraphChild[] = []
   for (const node of inlines) {
     switch (node.type) {
-      case 'text':
-        out.push(...textRuns(cleanText(context, node.value, where), marks))
+      case 'text': {
+        const text = cleanText(context, node.value, where)
+        const marker = context.locale.markers.find((m) => text.startsWith(`${m} `))
+        if (marker) {
+          out.push(new TextRun({ text: marker, highlight: 'yellow' }))
+          out.push(
+            ...textRuns(text.slice(marker.length), { ...marks, language: { value: 'fr-FR' } }),
+          )
+        } else out.push(...textRuns(text, marks))
         break
+      }
       case 'emphasis':
         out.push(
           ...renderInlines(context, node.children, where, { ...marks, italics: !marks.italics }),

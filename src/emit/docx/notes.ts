@@ -23,24 +23,6 @@ import type { CslName } from '../../sources/registry.ts'
 import { cleanText, languageOf, type BriefContext, type SourceEntry } from './context.ts'
 import { Style } from './styles.ts'
 
-/** Why a citation has no target, in French, for the comment and the Sources entry. */
-function missingReason(citation: Pick<Citation, 'status' | 'href'>): string {
-  switch (citation.status) {
-    case 'placeholder':
-      return `la note donne le lien provisoire « ${citation.href ?? ''} »`
-    case 'relative':
-      return `la note donne un lien relatif (« ${citation.href ?? ''} ») qui ne mène nulle part hors du dossier`
-    case 'anchor':
-      return `la note donne une ancre interne (« ${citation.href ?? ''} ») et non une source`
-    case 'unsafe-scheme':
-      return 'la note donne un lien au schéma non sûr, retiré du document'
-    case 'ok':
-      return citation.href
-        ? 'le lien de la note n’est pas une adresse web'
-        : 'la note ne donne aucun lien'
-  }
-}
-
 /** A name as a French bibliography writes it: "KARNOFSKY Holden", an organisation as is. */
 function nameText(name: CslName): string {
   if (name.literal) return name.literal
@@ -93,7 +75,9 @@ function referenceRuns(context: BriefContext, source: SourceEntry): TextRun[] {
   }
   if (source.year !== null || source.kind === 'author-year') {
     comma()
-    runs.push(new TextRun({ text: source.year === null ? 's. d.' : String(source.year) }))
+    runs.push(
+      new TextRun({ text: source.year === null ? context.locale.noDate : String(source.year) }),
+    )
   }
   if (runs.length === 0 && !source.url) {
     runs.push(new TextRun({ text: clean(source.label), language: languageOf(source.label) }))
@@ -157,11 +141,13 @@ export function renderCitation(
   context.comments.push({
     id,
     children: [
-      new Paragraph({ children: [new TextRun({ text: 'source manquante', bold: true })] }),
+      new Paragraph({
+        children: [new TextRun({ text: context.locale.missingSource, bold: true })],
+      }),
       new Paragraph({
         children: [
           new TextRun({
-            text: `« ${cleanText(context, citation.label, citation.position)} » : ${missingReason(citation)}. Ajouter la référence avant diffusion.`,
+            text: `${context.locale.quote(cleanText(context, citation.label, citation.position))}${context.locale.missingReason(citation)}. ${context.locale.addReference}`,
           }),
         ],
       }),
@@ -210,7 +196,7 @@ export function sourceParagraphs(context: BriefContext): Paragraph[] {
         source,
         source.url
           ? [urlLink(context, source.url)]
-          : [new TextRun({ text: 'attribution dans le texte' })],
+          : [new TextRun({ text: context.locale.attributionInText })],
       ),
     )
 }
@@ -221,8 +207,12 @@ export function missingParagraphs(context: BriefContext): Paragraph[] {
     .filter((source) => !isComplete(source))
     .map((source) =>
       entryParagraph(context, source, [
-        new TextRun({ text: 'source manquante', style: Style.missingSource, highlight: 'yellow' }),
-        new TextRun({ text: ` : ${missingReason(source)}` }),
+        new TextRun({
+          text: context.locale.missingSource,
+          style: Style.missingSource,
+          highlight: 'yellow',
+        }),
+        new TextRun({ text: `${context.locale.colon}${context.locale.missingReason(source)}` }),
       ]),
     )
 }

@@ -5,7 +5,8 @@
 import { Footer, Header, PageNumber, Paragraph, TextRun } from 'docx'
 import type { DocumentModel } from '../../model/schema.ts'
 import { Style } from './styles.ts'
-import { frenchDate, shorten, stripForbidden } from './text.ts'
+import { fr, type Locale } from './locale.ts'
+import { shorten, stripForbidden } from './text.ts'
 
 /** The properties written to `docProps/core.xml`. */
 export interface CoreProperties {
@@ -39,6 +40,7 @@ export function coreProperties(
   model: DocumentModel,
   date: Date | null,
   configured: string | null = null,
+  locale: Locale = fr,
 ): CoreProperties {
   const clean = (text: string) => stripForbidden(text).text
   const written = model.meta.frontmatter['author'] ?? model.meta.frontmatter['auteur']
@@ -51,16 +53,14 @@ export function coreProperties(
         : '')
   const keywords = [...new Set(model.acronyms.map((a) => a.short))]
   return {
-    title: clean(model.meta.title ?? UNTITLED),
+    title: clean(model.meta.title ?? locale.untitled),
     subject: clean(shorten(model.meta.lead ?? model.meta.title ?? '', 200)),
     creator: clean(author),
     keywords: clean(keywords.join(', ')),
     description: clean(
-      [model.meta.lead, `Brief généré par fiche à partir de ${model.source.path}.`]
-        .filter(Boolean)
-        .join(' '),
+      [model.meta.lead, locale.generated(model.source.path)].filter(Boolean).join(' '),
     ),
-    language: 'fr-FR',
+    language: locale.language,
     date,
   }
 }
@@ -91,9 +91,9 @@ export function coreXml(properties: CoreProperties): string {
 }
 
 /** The short title of the running header. */
-export function shortTitle(model: DocumentModel, date: Date | null): string {
+export function shortTitle(model: DocumentModel, date: Date | null, locale: Locale = fr): string {
   if (model.meta.title) return shorten(stripForbidden(model.meta.title).text, 70)
-  return date ? `${UNTITLED} · ${frenchDate(date)}` : UNTITLED
+  return date ? `${locale.untitled} · ${locale.date(date)}` : locale.untitled
 }
 
 /** Header with the short title (left out on the first page, which has the title block). */
@@ -104,13 +104,15 @@ export function runningHeader(title: string): Header {
 }
 
 /** Footer "Page X sur Y". */
-export function pageFooter(): Footer {
+export function pageFooter(locale: Locale = fr): Footer {
   return new Footer({
     children: [
       new Paragraph({
         style: Style.footer,
         children: [
-          new TextRun({ children: ['Page ', PageNumber.CURRENT, ' sur ', PageNumber.TOTAL_PAGES] }),
+          new TextRun({
+            children: [locale.page[0], PageNumber.CURRENT, locale.page[1], PageNumber.TOTAL_PAGES],
+          }),
         ],
       }),
     ],

@@ -290,8 +290,9 @@ const BASE_STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
  */
 export function baseStylesXml(
   template: { styles: string; styleIds: ReadonlySet<string> } | null,
+  language = 'fr-FR',
 ): string {
-  if (!template) return BASE_STYLES_XML
+  if (!template) return BASE_STYLES_XML.replaceAll('w:val="fr-FR"', `w:val="${language}"`)
   return template.styleIds.has(Style.table)
     ? template.styles
     : template.styles.replace(/<\/w:styles>\s*$/, `${TABLE_STYLE_XML}</w:styles>`)

@@ -165,21 +165,34 @@ export function keyFiguresTable(context: BriefContext, figures: readonly Statist
       sourceRuns(context, statistic),
     ]
   })
-  return styledTable(['Chiffre', 'Contexte', 'Source'], rows, [22, 53, 25])
+  return styledTable(context.locale.figureHeaders, rows, [22, 53, 25])
 }
 
 /** The glossary annex: French term, English term (en-GB), acronyms, definition. */
 export function glossaryTable(context: BriefContext, glossary: readonly GlossaryRow[]): Table {
   const clean = (text: string) => cleanText(context, text, null)
-  const rows = glossary.map((row) => [
-    [new TextRun({ text: clean(row.french), bold: true })],
-    [new TextRun({ text: clean(row.english), language: { value: 'en-GB' } })],
-    [new TextRun({ text: clean(row.acronyms.join(', ')) })],
-    [new TextRun({ text: clean(row.definition) })],
-  ])
-  return styledTable(
-    ['Terme', 'Équivalent anglais', 'Sigles', 'Définition'],
-    rows,
-    [20, 20, 12, 48],
-  )
+  const englishFirst = context.locale.language.startsWith('en')
+  const rows = glossary.map((row) => {
+    const french = [
+      new TextRun({
+        text: clean(row.french),
+        bold: !englishFirst,
+        ...(englishFirst ? { language: { value: 'fr-FR' } } : {}),
+      }),
+    ]
+    const english = [
+      new TextRun({
+        text: clean(row.english),
+        ...(englishFirst ? { bold: true } : {}),
+        language: { value: 'en-GB' },
+      }),
+    ]
+    return [
+      englishFirst ? english : french,
+      englishFirst ? french : english,
+      [new TextRun({ text: clean(row.acronyms.join(', ')) })],
+      [new TextRun({ text: clean(row.definition) })],
+    ]
+  })
+  return styledTable(context.locale.glossaryHeaders, rows, [20, 20, 12, 48])
 }

@@ -77,8 +77,8 @@ export async function loadTemplate(bytes: Uint8Array, name: string): Promise<Doc
  * The template's styles with French (fr-FR) as the language of the document
  * defaults, so proofing is French whatever language the template was made in.
  */
-export function withFrenchDefaults(styles: string): string {
-  const lang = '<w:lang w:val="fr-FR" w:eastAsia="en-US" w:bidi="ar-SA"/>'
+export function withFrenchDefaults(styles: string, language = 'fr-FR'): string {
+  const lang = `<w:lang w:val="${language}" w:eastAsia="en-US" w:bidi="ar-SA"/>`
   if (/<w:rPrDefault>[\s\S]*?<w:lang\b[^>]*\/>/.test(styles)) {
     return styles.replace(/(<w:rPrDefault>[\s\S]*?)<w:lang\b[^>]*\/>/, `$1${lang}`)
   }
