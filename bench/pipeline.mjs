@@ -14,6 +14,7 @@
  * Notes are made by repeating the body of input/cesia-note-2026-02-05.md
  * with renumbered headings, so they read like real notes.
  */
+/* global Buffer, console, process */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
