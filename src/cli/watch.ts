@@ -40,18 +40,30 @@ export function dependenciesOf(config: ResolvedConfig, configFile: string | null
   ]
 }
 
-/** Decides what to rebuild for a batch of events (the last event of a path wins). */
-export function planChanges(events: WatchEvent[], dependencies: string[]): WatchPlan {
+/**
+ * Decides what to rebuild for a batch of events (the last event of a path
+ * wins). `noteOfTranslation` maps a translation file (`<doc-id>.<lang>.xlf`)
+ * to the note it translates, whose handout a save of it rebuilds.
+ */
+export function planChanges(
+  events: WatchEvent[],
+  dependencies: string[],
+  noteOfTranslation: (file: string) => string | null = () => null,
+): WatchPlan {
   const last = new Map<string, WatchEvent['event']>()
   for (const { event, path: file } of events) last.set(path.resolve(file), event)
   const depends = new Set(dependencies.map((file) => path.resolve(file)))
   const plan: WatchPlan = { reload: false, notes: [], removed: [] }
+  const notes = new Set<string>()
   for (const [file, event] of [...last].sort(([a], [b]) => a.localeCompare(b))) {
+    const translated = file.endsWith('.xlf') ? noteOfTranslation(file) : null
     if (depends.has(file)) plan.reload = true
+    else if (translated) notes.add(translated)
     else if (!formatOf(file)) continue
     else if (event === 'unlink') plan.removed.push(file)
-    else plan.notes.push(file)
+    else notes.add(file)
   }
+  plan.notes = [...notes].filter((file) => !plan.removed.includes(file)).sort()
   return plan
 }
 
@@ -72,14 +84,17 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
   const outDir = () => (options.out ? path.resolve(options.out) : config.output)
   let writer: NoteWriter = await createNoteWriter(config, outDir())
   const models = new Map<string, DocumentModel>()
+  const noteOfId = new Map<string, string>()
   const log = (line: string) => {
     if (!options.quiet || line.startsWith('error')) process.stderr.write(`${line}\n`)
   }
 
   const build = async (file: string) => {
     const { result } = await writer.write(file)
-    if (result.ok) models.set(file, result.model)
-    else models.delete(file)
+    if (result.ok) {
+      models.set(file, result.model)
+      noteOfId.set(result.model.id, file)
+    } else models.delete(file)
     log(result.ok ? `built ${result.relativePath}` : `error: ${result.error.message}`)
   }
   const writeCorpus = () =>
@@ -91,7 +106,17 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
   }
 
   await rebuildAll()
-  const watched = () => [...config.input, ...dependenciesOf(config, configFile)]
+  const watched = () => [
+    ...config.input,
+    ...dependenciesOf(config, configFile),
+    config.translation.folder,
+  ]
+  /** The note a translation file `<doc-id>.<lang>.xlf` of the translation folder belongs to. */
+  const noteOfTranslation = (file: string): string | null => {
+    if (path.dirname(file) !== path.resolve(config.translation.folder)) return null
+    const id = path.basename(file).replace(/\.[^.]+\.xlf$/u, '')
+    return noteOfId.get(id) ?? null
+  }
   const watcher = watch(watched(), {
     ignoreInitial: true,
     ignored: (file) => file.startsWith(outDir()),
@@ -103,7 +128,7 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
   let running = Promise.resolve()
 
   const apply = async (events: WatchEvent[]) => {
-    const plan = planChanges(events, dependenciesOf(config, configFile))
+    const plan = planChanges(events, dependenciesOf(config, configFile), noteOfTranslation)
     if (plan.reload) {
       try {
         config = await loadConfig(options.configFile, process.cwd())

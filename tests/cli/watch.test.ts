@@ -27,6 +27,19 @@ describe('watch plan', () => {
     })
   })
 
+  it('rebuilds only the note whose translation file was saved', () => {
+    const notes = new Map([['/p/input/translations/a.en.xlf', '/p/input/a.md']])
+    const plan = planChanges(
+      [
+        { event: 'change', path: '/p/input/translations/a.en.xlf' },
+        { event: 'change', path: '/p/input/translations/unknown.en.xlf' },
+      ],
+      [termbase],
+      (file) => notes.get(file) ?? null,
+    )
+    expect(plan).toEqual({ reload: false, notes: ['/p/input/a.md'], removed: [] })
+  })
+
   it('reloads everything when the termbase, sources or configuration change', () => {
     expect(planChanges([{ event: 'change', path: termbase }], [termbase]).reload).toBe(true)
   })
