@@ -17,6 +17,7 @@ import headingNumberSequence from './rules/heading-number-sequence.ts'
 import linkSafeScheme from './rules/link-safe-scheme.ts'
 import statisticHasSource from './rules/statistic-has-source.ts'
 import translationMissing from './rules/translation-missing.ts'
+import translationNumberMismatch from './rules/translation-number-mismatch.ts'
 import translationStale from './rules/translation-stale.ts'
 
 /** The built-in rules, in the order their messages are reported for one position. */
@@ -35,6 +36,7 @@ export const rules = [
   linkSafeScheme,
   statisticHasSource,
   translationMissing,
+  translationNumberMismatch,
   translationStale,
 ] as const
 
