@@ -16,6 +16,9 @@ import headingNumberMatchesDepth from './rules/heading-number-matches-depth.ts'
 import headingNumberSequence from './rules/heading-number-sequence.ts'
 import linkSafeScheme from './rules/link-safe-scheme.ts'
 import statisticHasSource from './rules/statistic-has-source.ts'
+import translationMissing from './rules/translation-missing.ts'
+import translationNumberMismatch from './rules/translation-number-mismatch.ts'
+import translationStale from './rules/translation-stale.ts'
 
 /** The built-in rules, in the order their messages are reported for one position. */
 export const rules = [
@@ -32,6 +35,9 @@ export const rules = [
   headingNumberSequence,
   linkSafeScheme,
   statisticHasSource,
+  translationMissing,
+  translationNumberMismatch,
+  translationStale,
 ] as const
 
 /** Id of a built-in rule. */

@@ -38,6 +38,7 @@ import type { Root } from 'mdast'
 import type { z } from 'zod'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { Diagnostic, DocumentModel, Position, Severity } from '../model/schema.ts'
+import type { TranslationInput } from './translation.ts'
 
 /** Where the rule documentation lives, relative to the repository root. */
 export const DOCS_PATH = 'docs/rules'
@@ -60,6 +61,8 @@ export interface RuleContext<Options, Messages extends RuleMessages> {
   model: DocumentModel
   /** The mdast of the note after the extractors, HTML comments kept; null when checking a stored model. */
   tree: Root | null
+  /** The translation file of the note (rules of scope `translation`); null for note rules. */
+  translation: TranslationInput | null
   /** The rule's options, defaults filled in. */
   options: Options
   /** The resolved project configuration (sources registry included). */
@@ -84,6 +87,8 @@ export interface RuleSpec<
   description: string
   /** Documentation; default `docs/rules/<id>.md`. */
   docsUrl?: string
+  /** What the rule checks: the note (default) or its English translation file (`validateTranslation`). */
+  scope?: RuleScope
   /**
    * Rules whose message about a span that holds one of this rule's messages
    * says the same less precisely (a bullet without source, when this rule
@@ -104,6 +109,8 @@ export interface Rule<Id extends string = string, Input = unknown, Options = unk
   defaultSeverity: RuleLevel
   description: string
   docsUrl: string
+  /** The note, or its translation file. */
+  scope: RuleScope
   /** Rules whose enclosing message this rule's message replaces (see `RuleSpec.supersedes`). */
   supersedes: readonly string[]
   /** Parses user options (or `undefined`) into complete options; throws a ZodError. */
@@ -112,11 +119,16 @@ export interface Rule<Id extends string = string, Input = unknown, Options = unk
   run(input: RuleInput, severity: Severity, options: Options): Diagnostic[]
 }
 
+/** What a rule checks: the note, or its translation file. */
+export type RuleScope = 'note' | 'translation'
+
 /** The note a rule runs on. */
 export interface RuleInput {
   model: DocumentModel
   tree: Root | null
   config: ResolvedConfig
+  /** The note's translation file, for rules of scope `translation`. */
+  translation?: TranslationInput | null
 }
 
 /** Declares a rule. See the module comment for the pattern. */
@@ -131,12 +143,14 @@ export function defineRule<
     defaultSeverity: spec.defaultSeverity,
     description: spec.description,
     docsUrl,
+    scope: spec.scope ?? 'note',
     supersedes: spec.supersedes ?? [],
     parseOptions: (value) => spec.options.parse(value ?? {}) as z.output<Schema>,
     run(input, severity, options) {
       const found: Diagnostic[] = []
       spec.check({
         ...input,
+        translation: input.translation ?? null,
         options,
         messages: spec.messages ?? ({} as Messages),
         report(message, position, details) {

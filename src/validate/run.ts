@@ -34,6 +34,7 @@ export function validateModel(
 ): Diagnostic[] {
   const found: Diagnostic[] = []
   for (const { rule, severity, options } of active) {
+    if (rule.scope !== 'note') continue
     try {
       found.push(...rule.run({ model, tree: source?.tree ?? null, config }, severity, options))
     } catch (error) {

@@ -4,6 +4,7 @@ import { resolveConfig, type ResolvedConfig } from '../../src/config/resolve.ts'
 import type { Diagnostic, DocumentModel } from '../../src/model/schema.ts'
 import { buildNote } from '../../src/pipeline/process.ts'
 import { validateModel } from '../../src/validate/run.ts'
+import { validateTranslation, type TranslationUnitInput } from '../../src/validate/translation.ts'
 import { root } from '../helpers.ts'
 
 /** What `checkText` returns: the model and the rules' messages. */
@@ -42,3 +43,28 @@ export async function checkText(
 
 /** The start lines of messages. */
 export const lines = (messages: Diagnostic[]) => messages.map((d) => d.position?.start.line ?? 0)
+
+/** A translation unit for the translation rules, with defaults: translated, no codes, at line 1. */
+export function unit(fields: Partial<TranslationUnitInput> & { id: string }): TranslationUnitInput {
+  return {
+    status: 'translated',
+    source: '',
+    target: '',
+    sourceCodes: [],
+    targetCodes: [],
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+    notePosition: null,
+    ...fields,
+  }
+}
+
+/** Runs the translation rule `only` on the units (the note's model is that of an empty note). */
+export async function checkTranslation(
+  units: TranslationUnitInput[],
+  only: string,
+  config: Record<string, unknown> = {},
+): Promise<Diagnostic[]> {
+  const { model, config: resolved } = await checkText('# T\n', { config, only })
+  const active = resolved.rules.active.filter((a) => a.rule.id === only)
+  return validateTranslation({ path: 'note.en.xlf', units }, model, resolved, active)
+}

@@ -1,0 +1,72 @@
+/**
+ * Running the rules of scope `translation` over a note's English
+ * translation file. The input is built by the caller (the CLI reads the
+ * XLIFF file and compares it with the note); this room only reads it.
+ */
+import type { ResolvedConfig } from '../config/resolve.ts'
+import type { Diagnostic, DocumentModel, Position } from '../model/schema.ts'
+import type { ActiveRule } from './settings.ts'
+
+/** Where a unit stands: no target, translated, under review, a draft, or its source changed since. */
+export type TranslationStatus = 'missing' | 'translated' | 'review' | 'draft' | 'stale'
+
+/** An inline code of a unit (link, emphasis…), by id, with its link target if any. */
+export interface TranslationCode {
+  id: string
+  target: string | null
+}
+
+/** One translation unit as the rules see it. */
+export interface TranslationUnitInput {
+  id: string
+  status: TranslationStatus
+  /** The French source text (codes left out). */
+  source: string
+  /** The English target text (codes left out); empty when missing. */
+  target: string
+  sourceCodes: TranslationCode[]
+  targetCodes: TranslationCode[]
+  /** The unit's place in the XLIFF file. */
+  position: Position | null
+  /** The unit's place in the note. */
+  notePosition: Position | null
+}
+
+/** A note's translation file, for the rules of scope `translation`. */
+export interface TranslationInput {
+  /** The XLIFF file's path, as reported. */
+  path: string
+  units: TranslationUnitInput[]
+}
+
+/**
+ * Runs the active rules of scope `translation` on one translation file;
+ * messages sorted by position, then rule id. A rule that throws becomes an
+ * error message naming the rule.
+ */
+export function validateTranslation(
+  input: TranslationInput,
+  model: DocumentModel,
+  config: ResolvedConfig,
+  active: readonly ActiveRule[] = config.rules.active,
+): Diagnostic[] {
+  const found: Diagnostic[] = []
+  for (const { rule, severity, options } of active) {
+    if (rule.scope !== 'translation') continue
+    try {
+      found.push(...rule.run({ model, tree: null, config, translation: input }, severity, options))
+    } catch (error) {
+      found.push({
+        ruleId: rule.id,
+        source: 'fiche',
+        severity: 'error',
+        message: `Rule ${rule.id} failed: ${(error as Error).message}`,
+        position: null,
+        url: rule.docsUrl,
+        fatal: false,
+      })
+    }
+  }
+  const offset = (d: Diagnostic) => d.position?.start.offset ?? -1
+  return found.sort((a, b) => offset(a) - offset(b) || a.ruleId.localeCompare(b.ruleId))
+}
