@@ -2,11 +2,27 @@
  * `check()`: what `fiche check` does for one note, as a library function. It
  * builds the note's model and runs the configured validation rules on it.
  */
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { resolveConfig, type ResolvedConfig } from './config/resolve.ts'
 import type { Diagnostic, DocumentModel } from './model/schema.ts'
 import { buildFile, buildNote, createProcessor, type NoteInput } from './pipeline/process.ts'
+import { translationInput } from './translate/qa.ts'
+import { XmlError } from './translate/xml.ts'
 import { compareDiagnostics, validateModel } from './validate/run.ts'
+import { validateTranslation, type TranslationCoverage } from './validate/translation.ts'
+
+/** The outcome of checking one translation file of a note. */
+export interface TranslationCheck {
+  /** The file's path relative to the project root, with forward slashes. */
+  path: string
+  /** The note's document id. */
+  documentId: string
+  /** The translation rules' messages, or the one fatal message of a file that cannot be read. */
+  diagnostics: Diagnostic[]
+  /** Null when the file cannot be read. */
+  coverage: TranslationCoverage | null
+}
 
 /** The outcome of checking one note. */
 export interface CheckResult {
@@ -18,6 +34,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[]
   /** The model, its `diagnostics` including the rules' messages; null when the note could not be built. */
   model: DocumentModel | null
+  /** The note's translation files (`<translation folder>/<id>.<language>.xlf`) that exist, checked. */
+  translations: TranslationCheck[]
 }
 
 /**
@@ -39,7 +57,13 @@ export async function check(
       ? await buildFile(notePath, resolved, run)
       : await buildNote({ path: notePath, bytes: input.bytes }, resolved, run)
   if (!result.ok) {
-    return { path: result.relativePath, documentId: null, diagnostics: [result.error], model: null }
+    return {
+      path: result.relativePath,
+      documentId: null,
+      diagnostics: [result.error],
+      model: null,
+      translations: [],
+    }
   }
   result.model.diagnostics.push(...validateModel(result.model, result, resolved))
   result.model.diagnostics.sort(compareDiagnostics)
@@ -48,5 +72,70 @@ export async function check(
     documentId: result.model.id,
     diagnostics: result.model.diagnostics,
     model: result.model,
+    translations: checkTranslations(result.model, result.relativePath, resolved),
   }
+}
+
+/**
+ * Runs the translation rules on each translation file of a built note, one
+ * per configured language, when it exists. A file that cannot be read (not
+ * well-formed, another note's, other languages) gives one fatal message at
+ * its line:column, never an exception.
+ */
+export function checkTranslations(
+  model: DocumentModel,
+  notePath: string,
+  config: ResolvedConfig,
+): TranslationCheck[] {
+  const checks: TranslationCheck[] = []
+  for (const language of config.translation.languages) {
+    const file = path.join(config.translation.folder, `${model.id}.${language}.xlf`)
+    if (!existsSync(file)) continue
+    const reported = path.relative(config.root, file).split(path.sep).join('/')
+    const expected = {
+      original: notePath,
+      sourceLanguage: config.language,
+      targetLanguage: language,
+    }
+    try {
+      const { input, coverage } = translationInput(
+        model,
+        readFileSync(file, 'utf8'),
+        reported,
+        reported,
+        expected,
+      )
+      checks.push({
+        path: reported,
+        documentId: model.id,
+        diagnostics: validateTranslation(input, model, config),
+        coverage,
+      })
+    } catch (error) {
+      const place = error instanceof XmlError ? { line: error.line, column: error.column } : null
+      const reason =
+        error instanceof XmlError
+          ? error.message.slice(`${error.file}:${error.line}:${error.column}: `.length)
+          : (error as Error).message
+      checks.push({
+        path: reported,
+        documentId: model.id,
+        diagnostics: [
+          {
+            ruleId: 'fatal',
+            source: 'fiche',
+            severity: 'error',
+            message: `${reported}: cannot read the translation file (${reason})`,
+            position: place
+              ? { start: { ...place, offset: 0 }, end: { ...place, offset: 0 } }
+              : null,
+            url: null,
+            fatal: true,
+          },
+        ],
+        coverage: null,
+      })
+    }
+  }
+  return checks
 }

@@ -12,6 +12,7 @@ import { findNotes } from '../pipeline/files.ts'
 import { buildFile, createProcessor, type NoteResult } from '../pipeline/process.ts'
 import { isReporterName, reporters } from '../report/registry.ts'
 import { summarize, summaryLine, type FileReport, type RuleInfo } from '../report/types.ts'
+import { checkTranslations } from '../check.ts'
 import { rules } from '../validate/registry.ts'
 import type { Rule } from '../validate/rule.ts'
 import { compareDiagnostics, validateModel } from '../validate/run.ts'
@@ -130,7 +131,10 @@ export async function runCheck(config: ResolvedConfig, options: CheckOptions): P
   const processor = createProcessor(config)
   const files: FileReport[] = []
   for (const file of findNotes(paths, [config.output])) {
-    files.push(checkResult(await buildFile(file, config, processor), config))
+    const result = await buildFile(file, config, processor)
+    files.push(checkResult(result, config))
+    // Each translation file of the note is a report entry of its own, after the note's.
+    if (result.ok) files.push(...checkTranslations(result.model, result.relativePath, config))
   }
   const summary = summarize(files)
   const shown = shownReports(files, threshold(options))

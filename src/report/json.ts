@@ -2,7 +2,8 @@
  * The JSON reporter: a stable structure, documented in `docs/ci.md`.
  * Version 1: `{ version, tool, summary, files: [{ path, documentId,
  * messages: [{ ruleId, severity, message, line, column, endLine,
- * endColumn, url, fatal, source }] }] }`; positions are 1-based, end
+ * endColumn, url, fatal, source }], coverage? }] }`, `coverage` only for
+ * a translation file (`TranslationCoverage`); positions are 1-based, end
  * column exclusive, 1:1 for a message about the whole file.
  */
 import { summarize, type Reporter } from './types.ts'
@@ -19,6 +20,7 @@ export const json: Reporter = (input) => {
     files: input.files.map((file) => ({
       path: file.path,
       documentId: file.documentId,
+      ...(file.coverage ? { coverage: file.coverage } : {}),
       messages: file.diagnostics.map((d) => ({
         ruleId: d.ruleId,
         severity: d.severity,

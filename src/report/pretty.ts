@@ -5,7 +5,7 @@
  * Colours only when asked (the CLI asks on a terminal without NO_COLOR).
  */
 import { reporter } from 'vfile-reporter'
-import { summarize, type Reporter } from './types.ts'
+import { coverageLine, summarize, type Reporter } from './types.ts'
 import { toVFiles } from './vfile.ts'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -27,5 +27,9 @@ export const pretty: Reporter = (input, { color, verbose }) => {
     `${plural(summary.files, 'file')} checked`,
     notShown.length > 0 ? `${notShown.join(', ')} not shown (see --severity, --verbose)` : null,
   ].filter((part) => part !== null)
-  return `${report ? `${report}\n` : ''}${tail.join('; ')}\n`
+  // One line per translation file: how much of its note it covers.
+  const coverage = input.files
+    .flatMap((file) => (file.coverage ? [`${file.path}: ${coverageLine(file.coverage)}\n`] : []))
+    .join('')
+  return `${report ? `${report}\n` : ''}${coverage}${tail.join('; ')}\n`
 }

@@ -38,6 +38,10 @@ export const sarif: Reporter = (input) => {
         : {}),
     },
   })
+  // Translation files' coverage, as run properties (SARIF 2.1.0 §3.8).
+  const coverage = input.files.flatMap((file) =>
+    file.coverage ? [{ path: file.path, documentId: file.documentId, ...file.coverage }] : [],
+  )
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -73,6 +77,7 @@ export const sarif: Reporter = (input) => {
             }
           }),
         ),
+        ...(coverage.length > 0 ? { properties: { translationCoverage: coverage } } : {}),
       },
     ],
   }

@@ -2,6 +2,7 @@
 import { statistics } from 'vfile-statistics'
 import type { Diagnostic } from '../model/schema.ts'
 import type { RuleLevel } from '../validate/rule.ts'
+import type { TranslationCoverage } from '../validate/translation.ts'
 import { toVFiles } from './vfile.ts'
 
 /** The messages of one file; `path` is relative to the project (repository) root. */
@@ -10,6 +11,8 @@ export interface FileReport {
   /** The document id, or null when the file could not be built. */
   documentId: string | null
   diagnostics: Diagnostic[]
+  /** For a translation file: how much of its note it covers (null when it cannot be read). */
+  coverage?: TranslationCoverage | null
 }
 
 /** A rule as reporters describe it. */
@@ -64,4 +67,11 @@ export function summaryLine(summary: Summary): string {
   const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')]
   if (summary.infos > 0) parts.push(plural(summary.infos, 'info'))
   return `${parts.join(', ')} in ${plural(summary.files, 'file')}`
+}
+
+/** "en: 36/38 units translated (95 %), 1 under review, 1 stale, 0 missing; 12 words to translate". */
+export function coverageLine(coverage: TranslationCoverage): string {
+  const percent =
+    coverage.units === 0 ? 100 : Math.floor((coverage.translated / coverage.units) * 100)
+  return `${coverage.language}: ${coverage.translated}/${coverage.units} units translated (${percent} %), ${coverage.review} under review, ${coverage.stale} stale, ${coverage.missing} missing; ${plural(coverage.wordsToTranslate, 'word')} to translate`
 }

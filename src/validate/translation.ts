@@ -39,6 +39,25 @@ export interface TranslationInput {
   units: TranslationUnitInput[]
 }
 
+/** How much of a note a translation file covers, in units and in words of the French. */
+export interface TranslationCoverage {
+  /** The target language. */
+  language: string
+  units: number
+  /** Translated or approved by a person. */
+  translated: number
+  /** Filled in by memory or a machine, or marked for review. */
+  review: number
+  /** Translated from an older version of the French. */
+  stale: number
+  /** No target, or not in the file yet. */
+  missing: number
+  /** Words of the French source, as translation tools count them. */
+  words: number
+  /** Words of the stale and missing units. */
+  wordsToTranslate: number
+}
+
 /**
  * Runs the active rules of scope `translation` on one translation file;
  * messages sorted by position, then rule id. A rule that throws becomes an

@@ -22,4 +22,10 @@ describe('scanEnglishNumbers', () => {
   it('does not join two numbers separated by a space when the second is not a group', () => {
     expect(values('in 2026 12 countries')).toEqual([2026, 12])
   })
+
+  it('reads ordinals as their number, and no digits inside names or codes', () => {
+    expect(values('the 80th session, the 1st, 2nd and 3rd rounds')).toEqual([80, 1, 2, 3])
+    expect(values('GPT-4o, COVID-19, the G7, 3D printing, A4 paper, 5km')).toEqual([])
+    expect(values('Claude Opus 4, 2020-2025')).toEqual([4, 2020, 2025])
+  })
 })

@@ -19,6 +19,33 @@ function excess(a: Map<string, number>, b: Map<string, number>): string[] {
   return [...a].filter(([v, n]) => n > (b.get(v) ?? 0)).map(([v]) => v)
 }
 
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 }
+
+/** The value of a Roman numeral ("XXI" → 21). */
+function roman(text: string): number {
+  let total = 0
+  for (let i = 0; i < text.length; i++) {
+    const value = ROMAN[text[i]!]!
+    const next = ROMAN[text[i + 1] ?? ''] ?? 0
+    total += value < next ? -value : value
+  }
+  return total
+}
+
+/**
+ * French ordinals, which the French number scanner leaves out but English
+ * writes with digits: "80e" (80th), "1er" (1st, or the "1" of "1 March"),
+ * and centuries, "XXIe siècle" (21st century); other Roman ordinals stay
+ * Roman or become words in English ("Ve République", "Fifth Republic"), and
+ * "Le", "Ce" are words. Digits inside names ("GPT-4o") are not ordinals.
+ */
+const ORDINAL =
+  /(?<![\p{L}\p{N}.,])(?<!\p{L}-)(?:(\d+)(?:ers?|res?|ères?|èmes?|emes?|es?)|([IVXLC]+)(?:e|ème)s?(?=[\s\u00a0\u202f]+siècles?\b))(?![\p{L}\p{N}])/gu
+
+function frenchOrdinals(text: string): number[] {
+  return [...text.matchAll(ORDINAL)].map((m) => (m[1] ? Number(m[1]) : roman(m[2]!)))
+}
+
 export default defineRule({
   id: 'translation-number-mismatch',
   scope: 'translation',
@@ -35,12 +62,13 @@ export default defineRule({
   check({ translation, messages, report }) {
     for (const unit of translation?.units ?? []) {
       if (unit.status === 'missing' || unit.target === '') continue
-      // Digits only on both sides: number words ("trois", "three") are not compared.
-      const french = counts(
-        scanNumbers(unit.source)
+      // Digits (and ordinals) only on both sides: number words ("trois", "three") are not compared.
+      const french = counts([
+        ...scanNumbers(unit.source)
           .filter((n) => n.form === 'digits')
           .map((n) => n.value),
-      )
+        ...frenchOrdinals(unit.source),
+      ])
       const english = counts(scanEnglishNumbers(unit.target).map((n) => n.value))
       const lost = excess(french, english)
       const added = excess(english, french)

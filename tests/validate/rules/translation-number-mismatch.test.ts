@@ -34,4 +34,32 @@ describe(only, () => {
       ),
     ).toEqual([])
   })
+
+  // Seen on the sample note's own translation: model names and ordinals gave false errors.
+  it('reads ordinals on both sides and leaves names and codes alone', async () => {
+    const pairs: Array<[string, string]> = [
+      [
+        'présenté à la 80e assemblée générale, au XXIe siècle, le 1er mars',
+        'presented at the 80th General Assembly, in the 21st century, on 1 March',
+      ],
+      [
+        'le modèle GPT-4o d’OpenAI, tandis que Claude Opus 4 a menacé',
+        'OpenAI’s GPT-4o model, while Claude Opus 4 threatened',
+      ],
+      ['le COVID-19, le G7, la 3D et la 2e édition', 'COVID-19, the G7, 3D and the 2nd edition'],
+    ]
+    const units = pairs.map(([source, target], i) => unit({ id: `p${i}`, source, target }))
+    expect(await checkTranslation(units, only)).toEqual([])
+  })
+
+  it('still reports a wrong ordinal', async () => {
+    const messages = await checkTranslation(
+      [unit({ id: 'p1', source: 'la 80e assemblée', target: 'the 81st Assembly' })],
+      only,
+    )
+    expect(messages.map((m) => m.message)).toEqual([
+      expect.stringContaining('missing number “80”'),
+      expect.stringContaining('number “81”'),
+    ])
+  })
 })
