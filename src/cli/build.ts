@@ -11,6 +11,7 @@ import {
   type DocxTemplate,
 } from '../emit/docx/index.ts'
 import { emitJson } from '../emit/json.ts'
+import { emitMarkdown } from '../emit/markdown.ts'
 import { corpusGlossaryFiles, documentGlossaryFiles } from '../glossary/outputs.ts'
 import { glossaryRows } from '../glossary/rows.ts'
 import type { DocumentModel } from '../model/schema.ts'
@@ -185,6 +186,7 @@ async function documentOutputs(
     // The handout's glossary annex gives the concepts' English definitions.
     const handout = buildHandout(english.model, { ...options, glossary })
     outputs['handout.en.docx'] = await packDocx(handout)
+    outputs['note.en.md'] = emitMarkdown(english.model, { lang: 'en' })
   }
   return {
     outputs,

@@ -56,6 +56,11 @@ describe('fiche build: the English handout', () => {
     const handout = path.join(dir, 'output', 'a', 'handout.en.docx')
     expect(existsSync(handout)).toBe(true)
     expect(existsSync(path.join(dir, 'output', 'b', 'handout.en.docx'))).toBe(false)
+    const markdown = readFileSync(path.join(dir, 'output', 'a', 'note.en.md'), 'utf8')
+    expect(markdown).toBe(
+      '---\nlang: en\n---\n\n# Title A\n\nFirst paragraph. Second sentence.\n\n- \\[not translated] Un point.\n',
+    )
+    expect(existsSync(path.join(dir, 'output', 'b', 'note.en.md'))).toBe(false)
     expect(existsSync(path.join(dir, 'output', 'a', 'brief.fr.docx'))).toBe(true)
 
     const text = execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', handout], {
