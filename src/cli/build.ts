@@ -184,7 +184,11 @@ async function documentOutputs(
   const english = englishOf(model, relativePath, config)
   if (english) {
     // The handout's glossary annex gives the concepts' English definitions.
-    const handout = buildHandout(english.model, { ...options, glossary })
+    const handout = buildHandout(english.model, {
+      ...options,
+      glossary,
+      englishStyle: config.translation.style,
+    })
     outputs['handout.en.docx'] = await packDocx(handout)
     outputs['note.en.md'] = emitMarkdown(english.model, { lang: 'en' })
   }

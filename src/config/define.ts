@@ -103,6 +103,13 @@ export interface TranslationOptions {
   /** Lowest fuzzy match score (0–1) that fills an empty target as a draft. Default: `0.75`. */
   fuzzyThreshold?: number
   /**
+   * How the English handout writes the figures fiche generates (the key
+   * figures table): `'eu'`, the EU Interinstitutional Style Guide (2.5 %,
+   * EUR 200 billion, 15 000), or `'press'` (2.5%, €200 billion, 15,000).
+   * Default: `'eu'`. The translators' own text is never rewritten.
+   */
+  style?: 'eu' | 'press'
+  /**
    * Machine drafts for what memory leaves empty: an async function from
    * segments (with their codes) and the approved terms to translations.
    * Default: none (off).

@@ -55,6 +55,8 @@ export interface ResolvedConfig {
     memory: string[]
     fuzzyThreshold: number
     translator: Translator | null
+    /** How the English handout writes the figures fiche generates: EU style guide or press. */
+    style: 'eu' | 'press'
   }
 }
 
@@ -128,6 +130,7 @@ const ConfigSchema = z.strictObject({
       weblate: z.boolean().optional(),
       memory: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
       fuzzyThreshold: z.number().min(0).max(1).optional(),
+      style: z.enum(['eu', 'press']).optional(),
       translator: z
         .custom<Translator>((value) => typeof value === 'function', {
           message: 'expected an async function',
@@ -174,6 +177,7 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
       memory: [user.translation?.memory ?? []].flat().map((p) => path.resolve(root, p)),
       fuzzyThreshold: user.translation?.fuzzyThreshold ?? 0.75,
       translator: user.translation?.translator ?? null,
+      style: user.translation?.style ?? 'eu',
     },
   }
 }

@@ -4,7 +4,8 @@
  * keeps its French, marked "[not translated]" (or "[French changed]" when its
  * French changed since the translation) and counted. Pure.
  */
-import type { Block, DocumentModel, Inline, Position } from '../model/schema.ts'
+import type { Block, DocumentModel, Inline, Position, Statistic } from '../model/schema.ts'
+import { piecesText } from './content.ts'
 import type { UnitTranslation } from './targets.ts'
 
 /** Markers of the units that keep their French. */
@@ -101,8 +102,46 @@ export function englishNote(
     headings,
     blocks: blocks(model.blocks),
     footnotes: model.footnotes.map((f) => ({ ...f, children: blocks(f.children) })),
+    statistics: englishSentences(model.statistics, translations),
   }
   return { model: english, untranslated }
+}
+
+const collapse = (text: string) => text.replace(/[\s\u00a0\u202f]+/gu, ' ').trim()
+
+/**
+ * The statistics with their `sentence` in English where the unit that holds
+ * them is translated: the target segment of the French sentence when the
+ * target has as many segments as the source, else the whole target. Their
+ * `text` stays the note's (the handout writes the figure in its English
+ * style from the value). Linear: units and statistics are both walked in
+ * document order.
+ */
+function englishSentences(
+  statistics: readonly Statistic[],
+  translations: readonly UnitTranslation[],
+): Statistic[] {
+  const units = translations
+    .filter((t) => t.unit.position && t.unit.kind !== 'alt' && t.status === 'translated')
+    .sort((a, b) => a.unit.position!.start.offset - b.unit.position!.start.offset)
+  const order = statistics
+    .map((statistic, index) => ({ statistic, index }))
+    .sort((a, b) => a.statistic.position.start.offset - b.statistic.position.start.offset)
+  const out = [...statistics]
+  let u = 0
+  for (const { statistic, index } of order) {
+    const at = statistic.position.start.offset
+    while (u < units.length && units[u]!.unit.position!.end.offset <= at) u++
+    const t = units[u]
+    if (!t?.segments || t.unit.position!.start.offset > at) continue
+    const french = t.unit.content.segments.map((segment) => collapse(piecesText(segment)))
+    const wanted = collapse(statistic.sentence)
+    const i = french.findIndex((sentence) => sentence === wanted || sentence.includes(wanted))
+    const sentence =
+      i >= 0 && t.segments.length === french.length ? t.segments[i]! : t.segments.join(' ')
+    out[index] = { ...statistic, sentence: collapse(sentence) }
+  }
+  return out
 }
 
 /** The plain text of inlines. */

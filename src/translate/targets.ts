@@ -22,6 +22,8 @@ export interface UnitTranslation {
   inlines: Inline[] | null
   /** Code ids of the target that the source does not have (dropped from `inlines`). */
   unknownCodes: string[]
+  /** Plain text of each target segment (one when the target is not segmented); null without a target. */
+  segments: string[] | null
 }
 
 /** The translations of a note's units from a translation file's text; throws on a file it cannot use. */
@@ -46,7 +48,14 @@ export function unitTranslations(
     const unit = s.unit!
     const old = s.old
     if (!old?.target)
-      return { unit, id: old?.id ?? null, status: 'new', inlines: null, unknownCodes: [] }
+      return {
+        unit,
+        id: old?.id ?? null,
+        status: 'new',
+        inlines: null,
+        unknownCodes: [],
+        segments: null,
+      }
     const status: UnitStatus = s.change === 'stale' ? 'stale' : old.status
     const pieces = joinSegments(old.target)
     const { inlines, unknown } = piecesToInlines(
@@ -54,6 +63,13 @@ export function unitTranslations(
       unit.content.codes,
       (image) => alts.get(image.alt) ?? image.alt,
     )
-    return { unit, id: old.id, status, inlines, unknownCodes: unknown }
+    return {
+      unit,
+      id: old.id,
+      status,
+      inlines,
+      unknownCodes: unknown,
+      segments: old.target.map((segment) => piecesText(segment)),
+    }
   })
 }

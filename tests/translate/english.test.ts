@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { buildHandout, packDocx } from '../../src/emit/docx/index.ts'
 import { englishNote, FRENCH_CHANGED, NOT_TRANSLATED } from '../../src/translate/english.ts'
 import { unitTranslations } from '../../src/translate/targets.ts'
+import { part } from '../emit/docx/helpers.ts'
 import { noteModel, noteText, sync, translateAll } from './helpers.ts'
 
 const expected = { original: 'input/note.md', sourceLanguage: 'fr', targetLanguage: 'en' }
@@ -41,5 +43,59 @@ describe('englishNote', () => {
     expect(text).toContain(`${FRENCH_CHANGED} Le premier point`)
     expect(JSON.stringify(en.footnotes)).toContain('A footnote.')
     expect(untranslated).toBe(2)
+  })
+})
+
+describe('englishNote: key figures', () => {
+  const text = [
+    '# Titre',
+    '',
+    'Une phrase d’ouverture. Le secteur compte 15 000 emplois, soit 2,5 % du total ([Dupont, 2024](https://example.org/d)).',
+    '',
+  ].join('\n')
+  const words: Array<[string, string]> = [
+    ['Titre', 'Title'],
+    ['Une phrase d’ouverture.', 'An opening sentence.'],
+    [
+      'Le secteur compte 15 000 emplois, soit 2,5 % du total',
+      'The sector has 15,000 jobs, 2.5% of the total',
+    ],
+  ]
+  /** A translator's segmented target: each `<mrk>` of the seg-source, translated. */
+  const fill = (xml: string) =>
+    xml
+      .replace(
+        /(<seg-source>(.*?)<\/seg-source>)/s,
+        (_, all: string, inner: string) =>
+          `${all}<target state="translated">${words.reduce((t, [fr, en]) => t.replace(fr, en), inner)}</target>`,
+      )
+      .replace(
+        /<source>Titre<\/source>/,
+        '<source>Titre</source><target state="translated">Title</target>',
+      )
+
+  it('gives each figure the English sentence of its segment, and the handout writes it in the chosen style', async () => {
+    const model = await noteModel(text)
+    const file = fill((await sync(model, null)).text)
+    const { model: en } = englishNote(model, unitTranslations(model, file, 'note.en.xlf', expected))
+    const figures = en.statistics.filter((s) => s.kind !== 'date' && s.kind !== 'year')
+    expect(figures.map((s) => [s.text, s.sentence])).toEqual([
+      ['15 000 emplois', 'The sector has 15,000 jobs, 2.5% of the total (Dupont, 2024).'],
+      ['2,5 %', 'The sector has 15,000 jobs, 2.5% of the total (Dupont, 2024).'],
+    ])
+    // The French model is untouched.
+    expect(model.statistics[0]!.sentence).toContain('Le secteur compte')
+    for (const [style, figure] of [
+      ['eu', '15\u00a0000'],
+      ['press', '15,000'],
+    ] as const) {
+      const xml = await part(
+        await packDocx(buildHandout(en, { englishStyle: style })),
+        'word/document.xml',
+      )
+      expect(xml).toContain(`>${figure}<`)
+      expect(xml).toContain('The sector has 15,000 jobs')
+      expect(xml).not.toContain('non sourcé')
+    }
   })
 })

@@ -26,7 +26,8 @@ import {
 import { baseStylesXml, briefNumbering, briefStyles, Page, Style } from './styles.ts'
 import { glossaryTable, keyFigures, keyFiguresTable, type GlossaryRow } from './tables.ts'
 import { withFrenchDefaults, type DocxTemplate } from './template.ts'
-import { en, fr, type Locale } from './locale.ts'
+import { englishLocale, fr, type Locale } from './locale.ts'
+import type { EnglishStyle } from '../../translate/english-style.ts'
 
 export type { GlossaryRow } from './tables.ts'
 export type { DocxTemplate } from './template.ts'
@@ -35,8 +36,11 @@ export { packDocx } from './pack.ts'
 export type { Locale } from './locale.ts'
 
 /** Builds the English handout of a note from its English model (`englishNote`): the brief in English. */
-export function buildHandout(model: DocumentModel, options: BriefOptions = {}): Brief {
-  return buildBrief(model, { ...options, locale: en })
+export function buildHandout(
+  model: DocumentModel,
+  options: BriefOptions & { englishStyle?: EnglishStyle } = {},
+): Brief {
+  return buildBrief(model, { ...options, locale: englishLocale(options.englishStyle ?? 'eu') })
 }
 
 /** Options of `buildBrief`; every one is optional. */

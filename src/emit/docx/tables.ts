@@ -148,7 +148,7 @@ function sourceRuns(context: BriefContext, statistic: Statistic): ParagraphChild
       }),
     )
   }
-  return runs.length > 0 ? runs : [new TextRun({ text: 'non sourcé' })]
+  return runs.length > 0 ? runs : [new TextRun({ text: context.locale.unsourced })]
 }
 
 /**
@@ -159,9 +159,15 @@ export function keyFiguresTable(context: BriefContext, figures: readonly Statist
   const rows = figures.map((statistic) => {
     const text = cleanText(context, statistic.text, statistic.position)
     const sentence = cleanText(context, statistic.sentence, statistic.position)
+    // The handout writes the figure in its English style; the brief keeps the note's words.
+    const shown = context.locale.figure(statistic) ?? text
     return [
-      [new TextRun({ text: text.replace(/ /gu, '\u00a0'), bold: true })],
-      [new TextRun({ text: shortenAround(sentence, text, 160) })],
+      [new TextRun({ text: shown.replace(/ /gu, '\u00a0'), bold: true })],
+      [
+        new TextRun({
+          text: shortenAround(sentence, sentence.includes(shown) ? shown : text, 160),
+        }),
+      ],
       sourceRuns(context, statistic),
     ]
   })
