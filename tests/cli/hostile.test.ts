@@ -5,7 +5,15 @@
  * target, raw HTML is never emitted as markup, the link texts stay.
  */
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -33,33 +41,11 @@ const UNSAFE = {
     ),
 }
 
-const NOTE = [
-  '# Liens dangereux',
-  '',
-  'Un [lien script](javascript:alert(1)) et un [lien VB](VBScript:msgbox(1)) dans le texte.',
-  '',
-  'Un [lien data](data:text/html;base64,PHNjcmlwdD4=) et un [lien fichier](file:///etc/passwd) ici.',
-  '',
-  'Un [lien masqué](<  JaVaScRiPt:alert(2)>) et un [lien tab](java&#9;script:alert(3)) et un [lien encodé](&#106;avascript:alert(4)) et un [lien nul](java&#0;script:alert(14)).',
-  '',
-  'Une image ![image piégée](javascript:alert(5)) et ![image data](data:text/html,x) aussi.',
-  '',
-  'Un [lien référence][piege] et un autre [lien ref data][donnees].',
-  '',
-  'Un lien automatique <javascript:alert(6)> et <file:///etc/shadow> ici.',
-  '',
-  'Du HTML brut <a href="javascript:alert(7)">ancre brute</a> et <a href="&#106;avascript:alert(8)">ancre encodée</a> et <img src="javascript:alert(9)"> fin.',
-  '',
-  '<!-- un commentaire secret <script>alert(10)</script> -->',
-  '',
-  '<div onclick="alert(11)"><a href="vbscript:x">bloc brut</a><script>alert(15)</script></div>',
-  '',
-  'Un [bon lien](https://example.org/rapport.pdf) reste.',
-  '',
-  '[piege]: javascript:alert(12)',
-  '[donnees]: data:text/html,<script>alert(13)</script>',
-  '',
-].join('\n')
+/** The hostile fixture: every form of unsafe link, raw HTML, an HTML comment. */
+const NOTE = readFileSync(
+  path.join(import.meta.dirname, '../fixtures/hostile/unsafe-links.md'),
+  'utf8',
+)
 
 /** Link texts that every output keeps. */
 const TEXTS = ['lien script', 'lien VB', 'lien data', 'lien fichier', 'lien masqué', 'lien tab']
@@ -219,5 +205,93 @@ describe('fiche translate and build over hostile links', () => {
     // The links keep their paired codes, with no target.
     expect(english.match(/<g id="\d+" ctype="link">/gu)?.length).toBeGreaterThanOrEqual(12)
     expect(german).toContain('<data id="d1e">]()</data>')
+  })
+})
+
+const HOSTILE = path.join(import.meta.dirname, '../fixtures/hostile')
+
+/** The notes of the hostile folder that build, and those refused with a clear error. */
+const BUILT = [
+  'control-chars',
+  'cp1252',
+  'latin9',
+  'line-endings-cr',
+  'line-endings-crlf',
+  'line-endings-lf',
+  'unsafe-links',
+  'utf16be-bom',
+  'utf16le-bom',
+]
+const FAILED = ['docx-renamed', 'empty', 'macroman', 'nul-bytes', 'utf16-no-bom', 'whitespace']
+
+/** What `fiche build` writes for every note (no translation file: no handout). */
+const OUTPUTS = [
+  'brief.fr.docx',
+  'glossary.candidates.csv',
+  'glossary.csv',
+  'glossary.json',
+  'glossary.md',
+  'glossary.omegat.txt',
+  'glossary.tbx',
+  'glossary.tbx2008.tbx',
+  'model.json',
+  'sources.csl.json',
+]
+
+describe('fiche build over the whole hostile folder', () => {
+  it('never crashes: builds the good notes completely, one error line per bad one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fiche-hostile-folder-'))
+    mkdirSync(path.join(dir, 'input'))
+    const names = readdirSync(HOSTILE).filter((name) => !name.startsWith('.'))
+    for (const name of names) copyFileSync(path.join(HOSTILE, name), path.join(dir, 'input', name))
+    const notes = names.filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3))
+    // Every note of the folder is expected to build or to fail: a new fixture is listed above.
+    expect([...BUILT, ...FAILED].sort()).toEqual(notes.sort())
+
+    const build = await fiche(dir, 'build', '--quiet')
+    expect(build.code).toBe(1)
+    // No uncaught error: no stack trace, no Node error name.
+    expect(build.stderr).not.toMatch(/^\s+at /mu)
+    expect(build.stderr).not.toMatch(/\b(?:TypeError|RangeError|ReferenceError|SyntaxError)\b/u)
+    expect(build.stderr).toContain(`${BUILT.length} document(s) built, ${FAILED.length} failed`)
+    const errors = build.stderr.split('\n').filter((line) => line.startsWith('error: '))
+    expect(errors).toHaveLength(FAILED.length)
+    for (const name of FAILED) {
+      const lines = errors.filter((line) => line.startsWith(`error: input/${name}.md: `))
+      expect(lines, name).toHaveLength(1)
+      expect(lines[0]!.length, name).toBeGreaterThan(`error: input/${name}.md: `.length + 10)
+      expect(existsSync(path.join(dir, 'output', name)), name).toBe(false)
+    }
+    // The data files of the folder (termbases, sources) are not notes: neither built nor reported.
+    for (const name of names.filter((n) => !n.endsWith('.md')))
+      expect(build.stderr, name).not.toContain(name)
+
+    const written = new Map<string, Buffer>()
+    for (const id of BUILT) {
+      const out = path.join(dir, 'output', id)
+      expect(readdirSync(out).sort(), id).toEqual(OUTPUTS)
+      for (const name of OUTPUTS) written.set(`${id}/${name}`, readFileSync(path.join(out, name)))
+      const model = JSON.parse(readFileSync(path.join(out, 'model.json'), 'utf8')) as {
+        id: string
+        meta: { title: string }
+        blocks: unknown[]
+      }
+      expect(model.id).toBe(id)
+      expect(model.blocks.length, id).toBeGreaterThan(0)
+      const zip = await JSZip.loadAsync(readFileSync(path.join(out, 'brief.fr.docx')))
+      const document = await zip.file('word/document.xml')!.async('string')
+      expect(document, id).toContain(model.meta.title.replaceAll('&', '&amp;'))
+      expect(document, id).toMatch(/<\/w:body><\/w:document>$/u)
+      expect(JSON.parse(readFileSync(path.join(out, 'sources.csl.json'), 'utf8'))).toBeInstanceOf(
+        Array,
+      )
+    }
+    for (const name of ['glossary.csv', 'glossary.tbx', 'glossary.json'])
+      expect(existsSync(path.join(dir, 'output', name)), name).toBe(true)
+
+    // A second run writes the same bytes.
+    expect((await fiche(dir, 'build', '--quiet')).code).toBe(1)
+    for (const [name, bytes] of written)
+      expect(readFileSync(path.join(dir, 'output', name)).equals(bytes), name).toBe(true)
   })
 })
