@@ -201,6 +201,11 @@ describe('fiche translate and build over hostile links', () => {
       expect(german).toContain(text)
     }
     for (const text of TEXTS_EN) expect(handout).toContain(text)
+    // HTML written as code is text, escaped in Word and XLIFF.
+    for (const text of [brief, handout, english, german]) {
+      expect(text).toContain('&lt;script&gt;alert(16)&lt;/script&gt;')
+    }
+    expect(brief).toContain('&lt;script&gt;alert(18)&lt;/script&gt;')
     expect(texts.get('output/memory.en.tmx')).toContain('link script')
     // The links keep their paired codes, with no target.
     expect(english.match(/<g id="\d+" ctype="link">/gu)?.length).toBeGreaterThanOrEqual(12)
