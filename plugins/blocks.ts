@@ -9,6 +9,7 @@ import type { Plugin } from 'unified'
 import type { Block, Inline } from '../src/model/schema.ts'
 import { draftOf, sectionAt, type Draft } from '../src/pipeline/draft.ts'
 import { collapseSpace } from '../src/text/normalize.ts'
+import { safeHref } from '../src/text/citations.ts'
 
 /** Converts the mdast into model blocks. Runs after the extractors. */
 const ficheBlocks: Plugin<[], Root> = function () {
@@ -126,7 +127,8 @@ function toInlines(nodes: PhrasingContent[], draft: Draft): Inline[] {
       case 'link': {
         inlines.push({
           type: 'link',
-          href: node.url,
+          // An unsafe target is dropped here, so that no output stores it; the text stays.
+          href: safeHref(node.url),
           citationId: idAt(draft, 'citations', offsetOf(node)) ?? null,
           children: toInlines(node.children, draft),
         })
@@ -142,7 +144,7 @@ function toInlines(nodes: PhrasingContent[], draft: Draft): Inline[] {
         inlines.push({ type: 'footnoteReference', identifier: node.identifier })
         break
       case 'image':
-        inlines.push({ type: 'image', url: node.url, alt: node.alt ?? '' })
+        inlines.push({ type: 'image', url: safeHref(node.url), alt: node.alt ?? '' })
         break
       default:
         break

@@ -12,6 +12,7 @@ import type { Citation, DocumentModel } from '../model/schema.ts'
 import { authorYearKey } from '../sources/match.ts'
 import { parseName } from '../sources/names.ts'
 import type { CslItem, CslName, SourceRegistry } from '../sources/registry.ts'
+import { isUnsafeHref } from '../text/citations.ts'
 import { slugify } from '../text/normalize.ts'
 
 /** Newspapers and news sites, by name or host: their items are `article-newspaper`. */
@@ -105,6 +106,14 @@ function itemOf(citation: Citation): { key: string; item: CslItem } | null {
   return null
 }
 
+/** A registry item without a `javascript:`, `data:`, `vbscript:` or `file:` URL. */
+function safeItem(item: CslItem): CslItem {
+  if (typeof item.URL !== 'string' || !isUnsafeHref(item.URL)) return item
+  const rest = { ...item }
+  delete rest.URL
+  return rest
+}
+
 /** The cited sources of a model as CSL-JSON items, each once, in order of first citation. */
 export function citedSources(model: DocumentModel, registry: SourceRegistry): CslItem[] {
   const entries = new Map(registry.entries.map((entry) => [entry.key, entry]))
@@ -113,7 +122,9 @@ export function citedSources(model: DocumentModel, registry: SourceRegistry): Cs
   for (const citation of model.citations) {
     if (citation.role !== 'citation') continue
     const entry = citation.resolved ? entries.get(citation.resolved.key) : undefined
-    const found = entry ? { key: `registry:${entry.key}`, item: entry.csl } : itemOf(citation)
+    const found = entry
+      ? { key: `registry:${entry.key}`, item: safeItem(entry.csl) }
+      : itemOf(citation)
     if (!found || items.has(found.key)) continue
     const { key, item } = found
     let id = item.id

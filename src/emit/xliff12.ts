@@ -22,6 +22,7 @@
  * go to `<group id="fiche-obsolete" restype="x-fiche-obsolete"
  * translate="no">`, each unit `translate="no"` with a note.
  */
+import { safeHref } from '../text/citations.ts'
 import { escapeXml } from '../glossary/tbx.ts'
 import { isPaired, type Code, type Piece } from '../translate/content.ts'
 import { draftNote, OBSOLETE_NOTE, type XliffUnit } from './xliff-unit.ts'
@@ -98,10 +99,10 @@ function codeContexts(unitId: string, codes: ReadonlyMap<string, Code>, indent: 
   for (const [id, code] of codes) {
     const contexts: Array<[string, string]> = []
     if (code.kind === 'link') {
-      contexts.push(['x-link', code.href])
+      contexts.push(['x-link', safeHref(code.href)])
       if (code.citationId) contexts.push(['x-citation', code.citationId])
     } else if (code.kind === 'footnote') contexts.push(['x-footnote', code.identifier])
-    else if (code.kind === 'image') contexts.push(['x-image', code.url])
+    else if (code.kind === 'image') contexts.push(['x-image', safeHref(code.url)])
     if (contexts.length === 0) continue
     lines.push(
       `${indent}<context-group name="${escapeXml(unitId)}.code-${id}" purpose="x-fiche-code">${contexts

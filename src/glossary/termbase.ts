@@ -5,6 +5,7 @@
  * `input/termbase.yaml` (see docs/termbase.md), read and written as TBX and CSV.
  */
 import { z } from 'zod'
+import { isUnsafeHref } from '../text/citations.ts'
 
 /** Status of a concept: approved, proposed for review, or forbidden (do not use its terms). */
 export const ConceptStatus = z.enum(['approved', 'proposed', 'forbidden'])
@@ -33,7 +34,13 @@ export type LanguageTerms = z.infer<typeof LanguageTerms>
 export const Origin = z.strictObject({
   kind: OriginKind,
   reference: text.describe('The text, body or IATE entry the English term is taken from.'),
-  url: z.url().optional(),
+  url: z
+    .url()
+    .refine(
+      (url) => !isUnsafeHref(url),
+      'Unexpected javascript:, data:, vbscript: or file: URL, expected an http(s) URL',
+    )
+    .optional(),
 })
 export type Origin = z.infer<typeof Origin>
 

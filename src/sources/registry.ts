@@ -10,6 +10,7 @@ import { parseCsvTable } from '../read/csv.ts'
 import { DecodeError, readDataFile, type ReadingOptions } from '../read/decode.ts'
 import { parseJson } from '../read/json.ts'
 import { readYaml } from '../read/yaml.ts'
+import { isUnsafeHref } from '../text/citations.ts'
 import { parseName } from './names.ts'
 
 const bibtex = lazy<typeof import('@retorquere/bibtex-parser')>('@retorquere/bibtex-parser')
@@ -102,7 +103,10 @@ function namesOf(value: unknown): CslName[] {
 }
 
 /** Builds an entry from a CSL item. */
-function entryOf(csl: CslItem, file: string): SourceEntry {
+function entryOf(item: CslItem, file: string): SourceEntry {
+  // A javascript:, data:, vbscript: or file: URL is dropped: no output may link to it.
+  const { URL: unsafe, ...rest } = item
+  const csl = typeof unsafe === 'string' && isUnsafeHref(unsafe) ? rest : item
   const parts = csl.issued?.['date-parts']?.[0]
   const issued = yearOf(parts?.[0] ?? csl.issued?.raw ?? csl.issued?.literal)
   return {

@@ -67,11 +67,27 @@ function withoutControls(text: string): string {
 /** Classifies a link target. */
 export function classifyHref(href: string): CitationStatus {
   const target = href.trim()
-  if (PLACEHOLDER.test(target) || PENDING_INSIDE.test(target)) return 'placeholder'
+  // Before placeholders: "javascript:alert('todo')" is unsafe, not a target to fill in.
   if (UNSAFE.test(withoutControls(target))) return 'unsafe-scheme'
+  if (PLACEHOLDER.test(target) || PENDING_INSIDE.test(target)) return 'placeholder'
   if (target.startsWith('#')) return 'anchor'
   if (SCHEME.test(target) || target.startsWith('//')) return 'ok'
   return 'relative'
+}
+
+/** Whether a target uses a scheme that must never become a link (see `classifyHref`). */
+export function isUnsafeHref(href: string): boolean {
+  return UNSAFE.test(withoutControls(href.trim()))
+}
+
+/**
+ * A target fit to be stored or followed: the empty string for a `javascript:`,
+ * `data:`, `vbscript:` or `file:` target (in any case, with white space or
+ * control characters inside the scheme), the target itself otherwise. Every
+ * output keeps the link's text and drops such a target.
+ */
+export function safeHref(href: string): string {
+  return isUnsafeHref(href) ? '' : href
 }
 
 /** Schemes that reach a person rather than a document. */

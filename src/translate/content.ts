@@ -8,6 +8,7 @@
  * text, so that a translator can move a code but not break it.
  */
 import type { Inline } from '../model/schema.ts'
+import { safeHref } from '../text/citations.ts'
 import { sentenceBounds } from './segment.ts'
 
 /** What an inline code stands for. */
@@ -50,13 +51,13 @@ export function codeMarkdown(code: Code): [string, string] {
     case 'delete':
       return ['~~', '~~']
     case 'link':
-      return ['[', `](${code.href})`]
+      return ['[', `](${safeHref(code.href)})`]
     case 'footnote':
       return [`[^${code.identifier}]`, '']
     case 'break':
       return ['\\\n', '']
     case 'image':
-      return [`![${code.alt}](${code.url})`, '']
+      return [`![${code.alt}](${safeHref(code.url)})`, '']
     case 'code':
       return [backticks(code.value), '']
     case 'foreign':
@@ -78,12 +79,12 @@ export function codeFromMarkdown(
     case 'break':
       return { kind }
     case 'link':
-      return { kind, href: /^\]\((.*)\)$/s.exec(end)?.[1] ?? '', citationId: null }
+      return { kind, href: safeHref(/^\]\((.*)\)$/s.exec(end)?.[1] ?? ''), citationId: null }
     case 'footnote':
       return { kind, identifier: /^\[\^(.*)\]$/s.exec(start)?.[1] ?? '' }
     case 'image': {
       const match = /^!\[(.*)\]\((.*)\)$/s.exec(start)
-      return { kind, alt: match?.[1] ?? '', url: match?.[2] ?? '' }
+      return { kind, alt: match?.[1] ?? '', url: safeHref(match?.[2] ?? '') }
     }
     case 'code':
       return { kind, value: start.replace(/^(`+) ?([\s\S]*?) ?\1$/, '$2') }
@@ -121,7 +122,7 @@ function toNodes(inlines: readonly Inline[], images: Array<Inline & { type: 'ima
         break
       case 'link':
         nodes.push({
-          code: { kind: 'link', href: inline.href, citationId: inline.citationId },
+          code: { kind: 'link', href: safeHref(inline.href), citationId: inline.citationId },
           children: toNodes(inline.children, images),
         })
         break
@@ -136,7 +137,7 @@ function toNodes(inlines: readonly Inline[], images: Array<Inline & { type: 'ima
         break
       case 'image':
         images.push(inline)
-        nodes.push({ code: { kind: 'image', url: inline.url, alt: inline.alt } })
+        nodes.push({ code: { kind: 'image', url: safeHref(inline.url), alt: inline.alt } })
         break
     }
   }

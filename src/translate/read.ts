@@ -5,6 +5,7 @@
  * names the file and the line:column, never a silent overwrite.
  */
 import { codeFromMarkdown, isPaired, type Code, type Content, type Piece } from './content.ts'
+import { safeHref } from '../text/citations.ts'
 import { UNIT_KINDS, type UnitKind } from './units.ts'
 import {
   attr,
@@ -190,10 +191,10 @@ function codeData12(unit: XmlElement, codes: Map<string, Code>): void {
     for (const context of childElements(group, XLIFF12_NS, 'context')) {
       const value = textContent(context)
       const type = attr(context, 'context-type')
-      if (code.kind === 'link' && type === 'x-link') code.href = value
+      if (code.kind === 'link' && type === 'x-link') code.href = safeHref(value)
       if (code.kind === 'link' && type === 'x-citation') code.citationId = value
       if (code.kind === 'footnote' && type === 'x-footnote') code.identifier = value
-      if (code.kind === 'image' && type === 'x-image') code.url = value
+      if (code.kind === 'image' && type === 'x-image') code.url = safeHref(value)
     }
   }
 }

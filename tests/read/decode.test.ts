@@ -227,6 +227,49 @@ describe('line endings and Unicode normalisation', () => {
     }
   })
 
+  it('builds the fixtures line-endings-{lf,crlf,cr}.md to the same model but path and id, at the same line:column', async () => {
+    const models = new Map<string, DocumentModel>()
+    for (const ending of ['lf', 'crlf', 'cr']) {
+      const name = `line-endings-${ending}.md`
+      const bytes = fixture(name)
+      const text = new TextDecoder().decode(bytes)
+      expect(text.includes('\r')).toBe(ending !== 'lf')
+      expect(text.includes('\n')).toBe(ending !== 'cr')
+      const result = await build(bytes, name)
+      if (!result.ok) throw new Error(result.error.message)
+      expect(result.model.id).toBe(`line-endings-${ending}`)
+      expectPositionsInFile(result.model, text)
+      models.set(ending, result.model)
+    }
+    /** The model without what names the file, its hash, and offsets (a CRLF is two characters). */
+    const comparable = (model: DocumentModel) =>
+      JSON.parse(emitJson(model).replaceAll(model.id, '<id>'), (key, value: unknown) =>
+        key === 'offset' || key === 'sha256' ? undefined : value,
+      ) as unknown
+    const lf = comparable(models.get('lf')!)
+    expect(comparable(models.get('crlf')!)).toEqual(lf)
+    expect(comparable(models.get('cr')!)).toEqual(lf)
+    for (const model of models.values()) {
+      const at = (p: { start: { line: number; column: number } }) =>
+        `${p.start.line}:${p.start.column}`
+      expect(model.headings.map((h) => [h.text, at(h.position)])).toEqual([
+        ['Le système d’IA', '1:1'],
+        ['1. Contexte', '3:1'],
+      ])
+      expect(model.bullets.map((b) => at(b.position))).toEqual(['7:1', '8:3'])
+      expect(model.statistics.map((s) => [s.text, at(s.position)])).toEqual([
+        ['Près de 30 %', '7:3'],
+        ['1,2 milliard d’euros', '7:46'],
+        ['2025', '7:78'],
+      ])
+      expect(model.citations.map((c) => [c.label, at(c.position)])).toEqual([
+        ['l’Agence', '5:69'],
+        ['Autorité européenne de sûreté des aliments', '5:108'],
+        ['Dupont', '8:31'],
+      ])
+    }
+  })
+
   it('matches terms, statistics and acronyms written with combining accents (NFD) like NFC', async () => {
     const nfd = NOTE.normalize('NFD')
     expect(nfd).not.toBe(NOTE)

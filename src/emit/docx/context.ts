@@ -59,10 +59,11 @@ export interface BriefContext {
 
 /** The target a reader can follow for a citation, or null when there is none. */
 export function citationTarget(citation: Citation): string | null {
-  if (citation.resolved?.url) return citation.resolved.url
-  if (citation.status === 'ok' && citation.href && /^(https?:|mailto:)/i.test(citation.href)) {
-    return citation.href
-  }
+  // Only web and mail targets are followed, the registry's as the note's: never javascript:, data:…
+  const followable = (url: string | null | undefined): url is string =>
+    !!url && /^(https?:|mailto:)/i.test(url)
+  if (followable(citation.resolved?.url)) return citation.resolved.url
+  if (citation.status === 'ok' && followable(citation.href)) return citation.href
   return null
 }
 
