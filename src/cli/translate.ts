@@ -12,6 +12,7 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { emitTmx, type TmxEntry } from '../emit/tmx.ts'
 import { findNotes } from '../pipeline/files.ts'
+import { documentIdsOf } from '../pipeline/ids.ts'
 import { buildFile, createProcessor } from '../pipeline/process.ts'
 import { memoryEntries, TranslationMemory, type MemoryEntry } from '../translate/memory.ts'
 import { readTranslationFile } from '../translate/read.ts'
@@ -50,8 +51,11 @@ export async function runTranslate(
   const processor = createProcessor(config)
   let failed = 0
   const notes = []
-  for (const file of findNotes(paths, [config.output])) {
-    const result = await buildFile(file, config, processor)
+  const files = findNotes(paths, [config.output])
+  const { idOf, warnings } = documentIdsOf(files, config.root)
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`)
+  for (const file of files) {
+    const result = await buildFile(file, config, processor, idOf(file))
     if (result.ok) notes.push(result)
     else {
       process.stderr.write(`error: ${result.error.message}\n`)
