@@ -22,6 +22,7 @@ import { englishNote } from '../translate/english.ts'
 import { unitTranslations } from '../translate/targets.ts'
 import { checkResult } from './check.ts'
 import { createProgress } from './progress.ts'
+import { outsideRootRefusal } from './root.ts'
 import { writeAtomic } from './write.ts'
 
 /** Options of `fiche build`. */
@@ -33,6 +34,8 @@ export interface BuildOptions {
   final?: boolean
   /** Exit 1 when an English handout has units left in French. */
   strict?: boolean
+  /** Allow an output folder outside the project root (`--allow-outside-root`). */
+  allowOutsideRoot?: boolean
 }
 
 /** Builds notes and writes their outputs with one configuration (shared by build and watch). */
@@ -105,6 +108,11 @@ export async function createNoteWriter(
 /** Reads, builds and writes every note; returns the exit code (1 if any file failed). */
 export async function runBuild(config: ResolvedConfig, options: BuildOptions): Promise<number> {
   const outDir = options.out ? path.resolve(options.out) : config.output
+  const refused = outsideRootRefusal('build', outDir, config, options.allowOutsideRoot)
+  if (refused) {
+    process.stderr.write(`${refused}\n`)
+    return 2
+  }
   const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
   const files = findNotes(paths, [config.output])
   const { idOf, warnings } = documentIdsOf(files, config.root)

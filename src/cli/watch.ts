@@ -14,6 +14,7 @@ import { documentIdsOf } from '../pipeline/ids.ts'
 import { documentId } from '../pipeline/process.ts'
 import { formatOf } from '../read/index.ts'
 import { createNoteWriter, type NoteWriter } from './build.ts'
+import { outsideRootRefusal } from './root.ts'
 
 /** A file-system event, as the watcher reports it. */
 export interface WatchEvent {
@@ -75,6 +76,8 @@ export interface WatchOptions {
   quiet: boolean
   /** Poll the files (every 200 ms) instead of relying on file-system events. */
   poll: boolean
+  /** Allow an output folder outside the project root (`--allow-outside-root`). */
+  allowOutsideRoot?: boolean
 }
 
 /** Watches until interrupted (SIGINT, SIGTERM); resolves to the exit code. */
@@ -83,6 +86,12 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
   const configFile = options.configFile ?? path.join(initial.root, 'pipeline.config.ts')
   let config = initial
   const outDir = () => (options.out ? path.resolve(options.out) : config.output)
+  const refusal = () => outsideRootRefusal('watch', outDir(), config, options.allowOutsideRoot)
+  const refused = refusal()
+  if (refused) {
+    process.stderr.write(`${refused}\n`)
+    return 2
+  }
   let writer: NoteWriter = await createNoteWriter(config, outDir())
   const models = new Map<string, DocumentModel>()
   /** The id of each note of the input folders (colliding slugs resolved over all of them). */
@@ -149,7 +158,13 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
     const plan = planChanges(events, dependenciesOf(config, configFile), noteOfTranslation)
     if (plan.reload) {
       try {
+        const previous = config
         config = await loadConfig(options.configFile, process.cwd())
+        const refused = refusal()
+        if (refused) {
+          config = previous
+          throw new ConfigError(refused)
+        }
         writer = await createNoteWriter(config, outDir())
         watcher.add(watched())
         log('configuration, termbase or sources changed: rebuilding every note')
