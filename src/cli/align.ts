@@ -15,6 +15,7 @@ import { stringifyTermbaseYaml } from '../glossary/yaml.ts'
 import { documentId } from '../pipeline/process.ts'
 import { decodeNote } from '../read/decode.ts'
 import { formatOf, readers } from '../read/index.ts'
+import { outsideRootRefusal } from './root.ts'
 import { writeAtomic } from './write.ts'
 
 /** Options of `fiche align`. */
@@ -22,6 +23,8 @@ export interface AlignOptions {
   paths: string[]
   out: string | null
   quiet: boolean
+  /** Allow an output folder outside the project root (`--allow-outside-root`). */
+  allowOutsideRoot?: boolean
 }
 
 function readNote(file: string, config: ResolvedConfig) {
@@ -40,6 +43,14 @@ export async function runAlign(config: ResolvedConfig, options: AlignOptions): P
     return 2
   }
   const [frPath, enPath] = options.paths.map((p) => path.resolve(p)) as [string, string]
+  const outDir = options.out
+    ? path.resolve(options.out)
+    : path.join(config.output, 'align', documentId(frPath))
+  const refused = outsideRootRefusal('align', outDir, config, options.allowOutsideRoot)
+  if (refused) {
+    process.stderr.write(`${refused}\n`)
+    return 2
+  }
   let pairs
   try {
     pairs = alignNotes(readNote(frPath, config), readNote(enPath, config))
@@ -54,9 +65,6 @@ export async function runAlign(config: ResolvedConfig, options: AlignOptions): P
   const relative = (p: string) => path.relative(config.root, p).split(path.sep).join('/')
   const reference = `aligned ${relative(frPath)} ↔ ${relative(enPath)}`
   const proposed = proposalsToTermbase(proposals, reference, config.termbase)
-  const outDir = options.out
-    ? path.resolve(options.out)
-    : path.join(config.output, 'align', documentId(frPath))
   writeAtomic(path.join(outDir, 'aligned.tmx'), segmentsToTmx(pairs))
   writeAtomic(
     path.join(outDir, 'aligned.csv'),

@@ -16,12 +16,14 @@ import { corpusGlossaryFiles, documentGlossaryFiles } from '../glossary/outputs.
 import { glossaryRows } from '../glossary/rows.ts'
 import type { DocumentModel } from '../model/schema.ts'
 import { findNotes } from '../pipeline/files.ts'
+import { documentIdsOf } from '../pipeline/ids.ts'
 import { buildFile, createProcessor, failedNote, type NoteResult } from '../pipeline/process.ts'
 import { summarize, summaryLine, type FileReport } from '../report/types.ts'
 import { englishNote } from '../translate/english.ts'
 import { unitTranslations } from '../translate/targets.ts'
 import { checkResult } from './check.ts'
 import { createProgress } from './progress.ts'
+import { outsideRootRefusal } from './root.ts'
 import { writeAtomic } from './write.ts'
 
 /** Options of `fiche build`. */
@@ -33,13 +35,16 @@ export interface BuildOptions {
   final?: boolean
   /** Exit 1 when an English handout has units left in French. */
   strict?: boolean
+  /** Allow an output folder outside the project root (`--allow-outside-root`). */
+  allowOutsideRoot?: boolean
 }
 
 /** Builds notes and writes their outputs with one configuration (shared by build and watch). */
 export interface NoteWriter {
-  /** Builds one note, writes its outputs and reports what the rules found. */
+  /** Builds one note (whose id is `id`: see `documentIdsOf`), writes its outputs and reports what the rules found. */
   write(
     file: string,
+    id?: string,
   ): Promise<{ result: NoteResult; report: FileReport; untranslated: number | null }>
   /** Writes the corpus glossary of the given models. */
   writeCorpus(models: DocumentModel[]): void
@@ -55,8 +60,8 @@ export async function createNoteWriter(
   const template = await readTemplate(config)
   const sourceDateEpoch = readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH)
   return {
-    async write(file) {
-      let result = await buildFile(file, config, processor)
+    async write(file, id) {
+      let result = await buildFile(file, config, processor, id)
       const report = checkResult(result, config)
       let untranslated: number | null = null
       if (result.ok) {
@@ -104,16 +109,23 @@ export async function createNoteWriter(
 /** Reads, builds and writes every note; returns the exit code (1 if any file failed). */
 export async function runBuild(config: ResolvedConfig, options: BuildOptions): Promise<number> {
   const outDir = options.out ? path.resolve(options.out) : config.output
+  const refused = outsideRootRefusal('build', outDir, config, options.allowOutsideRoot)
+  if (refused) {
+    process.stderr.write(`${refused}\n`)
+    return 2
+  }
   const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
   const files = findNotes(paths, [config.output])
-  for (const warning of config.warnings) process.stderr.write(`warning: ${warning}\n`)
+  const { idOf, warnings } = documentIdsOf(files, config.root)
+  for (const warning of [...config.warnings, ...warnings])
+    process.stderr.write(`warning: ${warning}\n`)
   const writer = await createNoteWriter(config, outDir, options.final === true)
   const progress = createProgress(files.length, process.stderr, options.quiet)
   const results: NoteResult[] = []
   const reports: FileReport[] = []
   let incomplete = 0
   for (const file of files) {
-    const { result, report, untranslated } = await writer.write(file)
+    const { result, report, untranslated } = await writer.write(file, idOf(file))
     reports.push(report)
     if (untranslated && result.ok) {
       incomplete++

@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { Severity } from '../model/schema.ts'
 import { findNotes } from '../pipeline/files.ts'
+import { documentIdsOf } from '../pipeline/ids.ts'
 import { buildFile, createProcessor, type NoteResult } from '../pipeline/process.ts'
 import { isReporterName, reporters } from '../report/registry.ts'
 import { summarize, summaryLine, type FileReport, type RuleInfo } from '../report/types.ts'
@@ -130,8 +131,12 @@ export async function runCheck(config: ResolvedConfig, options: CheckOptions): P
   const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
   const processor = createProcessor(config)
   const files: FileReport[] = []
-  for (const file of findNotes(paths, [config.output])) {
-    const result = await buildFile(file, config, processor)
+  const notes = findNotes(paths, [config.output])
+  // The same document ids as `fiche build` gives the notes.
+  const { idOf, warnings } = documentIdsOf(notes, config.root)
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`)
+  for (const file of notes) {
+    const result = await buildFile(file, config, processor, idOf(file))
     files.push(checkResult(result, config))
     // Each translation file of the note is a report entry of its own, after the note's.
     if (result.ok) files.push(...checkTranslations(result.model, result.relativePath, config))

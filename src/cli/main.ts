@@ -74,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
         out: typeof values.out === 'string' ? values.out : null,
         quiet: values.quiet === true,
         strict: values.strict === true,
+        allowOutsideRoot: values['allow-outside-root'] === true,
       })
     }
     case 'watch': {
@@ -83,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
         out: typeof values.out === 'string' ? values.out : null,
         quiet: values.quiet === true,
         poll: values.poll === true,
+        allowOutsideRoot: values['allow-outside-root'] === true,
       })
     }
     case 'check': {
@@ -106,6 +108,7 @@ export async function main(argv: string[]): Promise<number> {
         format: typeof values.format === 'string' ? values.format : null,
         check: values.check === true,
         quiet: values.quiet === true,
+        allowOutsideRoot: values['allow-outside-root'] === true,
       })
     }
     case 'align': {
@@ -114,6 +117,7 @@ export async function main(argv: string[]): Promise<number> {
         paths: parsed.positionals,
         out: typeof values.out === 'string' ? values.out : null,
         quiet: values.quiet === true,
+        allowOutsideRoot: values['allow-outside-root'] === true,
       })
     }
     default:

@@ -54,6 +54,10 @@ export const commands: Record<string, CommandSpec> = {
         type: 'boolean',
         description: 'exit 1 when an English handout has untranslated units',
       },
+      'allow-outside-root': {
+        type: 'boolean',
+        description: 'allow an output folder outside the project folder (refused otherwise)',
+      },
     },
   },
   watch: {
@@ -70,6 +74,10 @@ export const commands: Record<string, CommandSpec> = {
         short: 'o',
         value: 'DIR',
         description: 'output folder (default: from the configuration, output/)',
+      },
+      'allow-outside-root': {
+        type: 'boolean',
+        description: 'allow an output folder outside the project folder (refused otherwise)',
       },
     },
   },
@@ -130,6 +138,10 @@ export const commands: Record<string, CommandSpec> = {
         type: 'boolean',
         description: 'write nothing; exit 1 when a translation file would change (for CI)',
       },
+      'allow-outside-root': {
+        type: 'boolean',
+        description: 'allow an output folder outside the project folder (refused otherwise)',
+      },
     },
   },
   init: {
@@ -154,6 +166,10 @@ export const commands: Record<string, CommandSpec> = {
         short: 'o',
         value: 'DIR',
         description: 'output folder (default: <output>/align/<fr-doc-id>/)',
+      },
+      'allow-outside-root': {
+        type: 'boolean',
+        description: 'allow an output folder outside the project folder (refused otherwise)',
       },
     },
   },

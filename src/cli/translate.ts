@@ -12,11 +12,13 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { emitTmx, type TmxEntry } from '../emit/tmx.ts'
 import { findNotes } from '../pipeline/files.ts'
+import { documentIdsOf } from '../pipeline/ids.ts'
 import { buildFile, createProcessor } from '../pipeline/process.ts'
 import { memoryEntries, TranslationMemory, type MemoryEntry } from '../translate/memory.ts'
 import { readTranslationFile } from '../translate/read.ts'
 import { readTmx } from '../translate/tmx.ts'
 import { translateNote } from '../translate/translate.ts'
+import { outsideRootRefusal } from './root.ts'
 import { writeAtomic } from './write.ts'
 
 /** Options of `fiche translate`. */
@@ -27,6 +29,8 @@ export interface TranslateCliOptions {
   format: string | null
   check: boolean
   quiet: boolean
+  /** Allow an output folder outside the project root (`--allow-outside-root`). */
+  allowOutsideRoot?: boolean
 }
 
 const FORMATS = { 'xliff1.2': '1.2', xliff2: '2.0' } as const
@@ -44,14 +48,31 @@ export async function runTranslate(
     return 2
   }
   const version = FORMATS[format as keyof typeof FORMATS]
+  // The files go to the translation folder and the memory to the output folder (nothing with --check).
+  const refused = options.check
+    ? null
+    : (outsideRootRefusal(
+        'translate',
+        config.translation.folder,
+        config,
+        options.allowOutsideRoot,
+        'translation folder',
+      ) ?? outsideRootRefusal('translate', config.output, config, options.allowOutsideRoot))
+  if (refused) {
+    process.stderr.write(`${refused}\n`)
+    return 2
+  }
   const languages = options.to ? [options.to] : config.translation.languages
   const relative = (p: string) => path.relative(config.root, p).split(path.sep).join('/')
   const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
   const processor = createProcessor(config)
   let failed = 0
   const notes = []
-  for (const file of findNotes(paths, [config.output])) {
-    const result = await buildFile(file, config, processor)
+  const files = findNotes(paths, [config.output])
+  const { idOf, warnings } = documentIdsOf(files, config.root)
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`)
+  for (const file of files) {
+    const result = await buildFile(file, config, processor, idOf(file))
     if (result.ok) notes.push(result)
     else {
       process.stderr.write(`error: ${result.error.message}\n`)

@@ -10,9 +10,11 @@ import path from 'node:path'
 import { ConfigError, loadConfig, type ResolvedConfig } from '../config/resolve.ts'
 import type { DocumentModel } from '../model/schema.ts'
 import { findNotes } from '../pipeline/files.ts'
+import { documentIdsOf } from '../pipeline/ids.ts'
 import { documentId } from '../pipeline/process.ts'
 import { formatOf } from '../read/index.ts'
 import { createNoteWriter, type NoteWriter } from './build.ts'
+import { outsideRootRefusal } from './root.ts'
 
 /** A file-system event, as the watcher reports it. */
 export interface WatchEvent {
@@ -74,6 +76,8 @@ export interface WatchOptions {
   quiet: boolean
   /** Poll the files (every 200 ms) instead of relying on file-system events. */
   poll: boolean
+  /** Allow an output folder outside the project root (`--allow-outside-root`). */
+  allowOutsideRoot?: boolean
 }
 
 /** Watches until interrupted (SIGINT, SIGTERM); resolves to the exit code. */
@@ -82,26 +86,49 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
   const configFile = options.configFile ?? path.join(initial.root, 'pipeline.config.ts')
   let config = initial
   const outDir = () => (options.out ? path.resolve(options.out) : config.output)
+  const refusal = () => outsideRootRefusal('watch', outDir(), config, options.allowOutsideRoot)
+  const refused = refusal()
+  if (refused) {
+    process.stderr.write(`${refused}\n`)
+    return 2
+  }
   let writer: NoteWriter = await createNoteWriter(config, outDir())
   const models = new Map<string, DocumentModel>()
-  const noteOfId = new Map<string, string>()
+  /** The id of each note of the input folders (colliding slugs resolved over all of them). */
+  let ids = new Map<string, string>()
+  let noteOfId = new Map<string, string>()
+  let shownWarnings = ''
   const log = (line: string) => {
     if (!options.quiet || line.startsWith('error')) process.stderr.write(`${line}\n`)
   }
+  /** The ids of the notes now in the input folders; warns when the collisions change. */
+  const assignIds = (): Map<string, string> => {
+    const files = findNotes(config.input, [config.output])
+    const { idOf, warnings } = documentIdsOf(files, config.root)
+    if (warnings.join('\n') !== shownWarnings) {
+      for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`)
+      shownWarnings = warnings.join('\n')
+    }
+    return new Map(files.map((file) => [file, idOf(file)]))
+  }
+  const useIds = (next: Map<string, string>) => {
+    ids = next
+    noteOfId = new Map([...next].map(([file, id]) => [id, file]))
+  }
+  const idOf = (file: string) => ids.get(file) ?? documentId(file)
 
   const build = async (file: string) => {
-    const { result } = await writer.write(file)
-    if (result.ok) {
-      models.set(file, result.model)
-      noteOfId.set(result.model.id, file)
-    } else models.delete(file)
+    const { result } = await writer.write(file, idOf(file))
+    if (result.ok) models.set(file, result.model)
+    else models.delete(file)
     log(result.ok ? `built ${result.relativePath}` : `error: ${result.error.message}`)
   }
   const writeCorpus = () =>
     writer.writeCorpus([...models].sort(([a], [b]) => a.localeCompare(b)).map(([, m]) => m))
   const rebuildAll = async () => {
     models.clear()
-    for (const file of findNotes(config.input, [config.output])) await build(file)
+    useIds(assignIds())
+    for (const file of ids.keys()) await build(file)
     writeCorpus()
   }
 
@@ -131,7 +158,13 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
     const plan = planChanges(events, dependenciesOf(config, configFile), noteOfTranslation)
     if (plan.reload) {
       try {
+        const previous = config
         config = await loadConfig(options.configFile, process.cwd())
+        const refused = refusal()
+        if (refused) {
+          config = previous
+          throw new ConfigError(refused)
+        }
         writer = await createNoteWriter(config, outDir())
         watcher.add(watched())
         log('configuration, termbase or sources changed: rebuilding every note')
@@ -142,13 +175,24 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
       }
       return
     }
+    // An added or removed note can change the id of a note whose slug it shares:
+    // that note's outputs move to the folder of its new id.
+    const next = plan.notes.length + plan.removed.length > 0 ? assignIds() : ids
+    const rebuild = new Set(plan.notes)
     for (const file of plan.removed) {
       models.delete(file)
-      rmSync(path.join(outDir(), documentId(file)), { recursive: true, force: true })
+      rmSync(path.join(outDir(), idOf(file)), { recursive: true, force: true })
       log(`removed the outputs of ${path.relative(config.root, file)}`)
     }
-    for (const file of plan.notes) await build(file)
-    if (plan.notes.length + plan.removed.length > 0) writeCorpus()
+    for (const [file, id] of next) {
+      const old = ids.get(file)
+      if (old === undefined || old === id || plan.removed.includes(file)) continue
+      rmSync(path.join(outDir(), old), { recursive: true, force: true })
+      rebuild.add(file)
+    }
+    useIds(next)
+    for (const file of [...rebuild].sort()) await build(file)
+    if (rebuild.size + plan.removed.length > 0) writeCorpus()
   }
 
   for (const event of ['add', 'change', 'unlink'] as const) {

@@ -23,6 +23,12 @@ export interface FicheConfig {
   input?: string[]
   /** Folder the outputs are written to. Default: `'output'`. */
   output?: string
+  /**
+   * Allow an output folder (`output` or `--out`) outside the project folder
+   * (the folder of the configuration file); refused otherwise (exit 2), as
+   * `--allow-outside-root` does for one run. Default: `false`.
+   */
+  allowOutputOutsideRoot?: boolean
   /** Language of the notes (BCP 47). Default: `'fr'`. */
   language?: string
   /**

@@ -20,6 +20,8 @@ export interface ResolvedConfig {
   root: string
   input: string[]
   output: string
+  /** Whether the output folder may lie outside `root` (else the commands refuse it, exit 2). */
+  allowOutputOutsideRoot: boolean
   language: string
   remarkPlugins: PluggableList
   plugins: PluggableList
@@ -76,6 +78,7 @@ const pluggable = z.custom<PluggableList[number]>(
 const ConfigSchema = z.strictObject({
   input: z.array(z.string().min(1)).min(1).optional(),
   output: z.string().min(1).optional(),
+  allowOutputOutsideRoot: z.boolean().optional(),
   language: z.string().min(2).optional(),
   remarkPlugins: z.array(pluggable).optional(),
   plugins: z.array(pluggable).optional(),
@@ -159,6 +162,7 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
     root,
     input: (user.input ?? [defaultInput(root)]).map((p) => path.resolve(root, p)),
     output: path.resolve(root, user.output ?? 'output'),
+    allowOutputOutsideRoot: user.allowOutputOutsideRoot ?? false,
     language: user.language ?? 'fr',
     remarkPlugins: user.remarkPlugins ?? [],
     plugins: user.plugins ?? [],

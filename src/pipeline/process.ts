@@ -72,11 +72,15 @@ function projectPath(config: ResolvedConfig, filePath: string): string {
   return path.relative(config.root, filePath).split(path.sep).join('/')
 }
 
-/** Reads and builds one note file; a file that cannot be read becomes a failed result. */
+/**
+ * Reads and builds one note file; a file that cannot be read becomes a failed
+ * result. `id` is the document id (see `assignDocumentIds` for a batch).
+ */
 export async function buildFile(
   filePath: string,
   config: ResolvedConfig,
   processor = createProcessor(config),
+  id = documentId(filePath),
 ): Promise<NoteResult> {
   let bytes: Uint8Array
   try {
@@ -88,7 +92,7 @@ export async function buildFile(
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
     return failedNote(filePath, projectPath(config, filePath), `cannot read the file (${reason})`)
   }
-  return buildNote({ path: filePath, bytes }, config, processor)
+  return buildNote({ path: filePath, bytes }, config, processor, id)
 }
 
 /** The unified processor that runs the transformers over a parsed tree. */
@@ -112,11 +116,15 @@ export function documentId(filePath: string): string {
   return slugify(path.basename(filePath).replace(/\.(md|markdown|txt)$/i, ''))
 }
 
-/** Builds the model of one note. Never throws: failures come back as `ok: false`. */
+/**
+ * Builds the model of one note, whose id is `id` (by default the slug of its
+ * file name). Never throws: failures come back as `ok: false`.
+ */
 export async function buildNote(
   input: NoteInput,
   config: ResolvedConfig,
   processor = createProcessor(config),
+  id = documentId(input.path),
 ): Promise<NoteResult> {
   const relativePath = projectPath(config, input.path)
   const fail = (message: string): NoteResult => failedNote(input.path, relativePath, message)
@@ -138,7 +146,7 @@ export async function buildNote(
     reportNotices(file, note)
     file.data.fiche = createDraft(file, format)
     const transformed = (await processor.run(tree, file)) as Root
-    const model = assembleModel(file.data.fiche, file, documentId(input.path), {
+    const model = assembleModel(file.data.fiche, file, id, {
       path: relativePath,
       format,
       sha256: createHash('sha256').update(input.bytes).digest('hex'),

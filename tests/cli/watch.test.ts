@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -91,6 +92,45 @@ describe('fiche watch', () => {
       await until(() => !existsSync(path.join(dir, 'output', 'autre')))
       // The log line follows the removal: wait for it rather than race it.
       await until(() => /removed the outputs of input\/autre\.md/.test(log))
+    } finally {
+      child.kill('SIGINT')
+    }
+    expect(await exited).toBe(0)
+  })
+
+  it('moves the outputs of a note whose slug an added or removed note shares', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fiche-watch-ids-'))
+    mkdirSync(path.join(dir, 'input', 'sub'), { recursive: true })
+    writeFileSync(path.join(dir, 'input', 'sub', 'note-a.md'), '# Sous-dossier\n\n- Un point.\n')
+    const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
+    let log = ''
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    )
+    const output = (id: string) => path.join(dir, 'output', id, 'model.json')
+    /** The title in a model, null while it is missing or being rewritten. */
+    const title = (id: string): string | null => {
+      try {
+        return (JSON.parse(readFileSync(output(id), 'utf8')) as { meta: { title: string } }).meta
+          .title
+      } catch {
+        return null
+      }
+    }
+    const hashed = `note-a-${createHash('sha1').update('input/sub/note-a.md').digest('hex').slice(0, 6)}`
+    try {
+      await until(() => log.includes('watching'))
+      expect(title('note-a')).toBe('Sous-dossier')
+      // "input/Note A.md" sorts first: it takes the slug, the other note moves to its hashed id.
+      writeFileSync(path.join(dir, 'input', 'Note A.md'), '# Racine\n\n- Un point.\n')
+      await until(() => existsSync(output(hashed)) && title('note-a') === 'Racine')
+      expect(title(hashed)).toBe('Sous-dossier')
+      expect(log).toContain(`input/Note A.md → note-a, input/sub/note-a.md → ${hashed}`)
+      // Removed again: the other note gets the slug back.
+      rmSync(path.join(dir, 'input', 'Note A.md'))
+      await until(() => !existsSync(output(hashed)) && existsSync(output('note-a')))
+      await until(() => title('note-a') === 'Sous-dossier')
     } finally {
       child.kill('SIGINT')
     }

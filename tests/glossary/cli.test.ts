@@ -122,6 +122,8 @@ describe('fiche align', () => {
       paths: [path.join(fixture, 'note.fr.md'), path.join(fixture, 'note.en.md')],
       out,
       quiet: true,
+      // The temporary folder is outside the project (the repository).
+      allowOutsideRoot: true,
     }).finally(() => {
       ;[process.stdout.write, process.stderr.write] = writes
     })
@@ -135,6 +137,26 @@ describe('fiche align', () => {
       (c) => c.en.term,
     )
     expect(terms).toContain('safety evaluations')
+  })
+
+  it('refuses an output folder outside the project without --allow-outside-root, and writes nothing', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'fiche-align-')), 'out')
+    const fixture = path.join(root, 'tests/fixtures/glossary/parallel')
+    let stderr = ''
+    const write = process.stderr.write
+    process.stderr.write = (chunk: string | Uint8Array) => ((stderr += String(chunk)), true)
+    const code = await runAlign(resolveConfig({}, root), {
+      paths: [path.join(fixture, 'note.fr.md'), path.join(fixture, 'note.en.md')],
+      out,
+      quiet: true,
+    }).finally(() => {
+      process.stderr.write = write
+    })
+    expect(code).toBe(2)
+    expect(stderr).toBe(
+      `fiche align: the output folder ${out} is outside the project root ${root}; pass --allow-outside-root or set allowOutputOutsideRoot: true in the configuration\n`,
+    )
+    expect(existsSync(out)).toBe(false)
   })
 
   it('needs two files', async () => {
