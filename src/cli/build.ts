@@ -20,6 +20,7 @@ import { summarize, summaryLine, type FileReport } from '../report/types.ts'
 import { englishNote } from '../translate/english.ts'
 import { unitTranslations } from '../translate/targets.ts'
 import { checkResult } from './check.ts'
+import { lockOptions, withLock } from './lock.ts'
 import { createProgress } from './progress.ts'
 import { writeAtomic } from './write.ts'
 
@@ -103,6 +104,15 @@ export async function createNoteWriter(
 /** Reads, builds and writes every note; returns the exit code (1 if any file failed). */
 export async function runBuild(config: ResolvedConfig, options: BuildOptions): Promise<number> {
   const outDir = options.out ? path.resolve(options.out) : config.output
+  return withLock(outDir, lockOptions(options.quiet), () => buildInto(config, options, outDir))
+}
+
+/** `runBuild` once the output folder is locked. */
+async function buildInto(
+  config: ResolvedConfig,
+  options: BuildOptions,
+  outDir: string,
+): Promise<number> {
   const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
   const files = findNotes(paths, [config.output])
   for (const warning of config.warnings) process.stderr.write(`warning: ${warning}\n`)

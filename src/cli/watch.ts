@@ -13,6 +13,7 @@ import { findNotes } from '../pipeline/files.ts'
 import { documentId } from '../pipeline/process.ts'
 import { formatOf } from '../read/index.ts'
 import { createNoteWriter, type NoteWriter } from './build.ts'
+import { LockError, lockOptions, withLock } from './lock.ts'
 
 /** A file-system event, as the watcher reports it. */
 export interface WatchEvent {
@@ -105,7 +106,11 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
     writeCorpus()
   }
 
-  await rebuildAll()
+  /** Runs `task` holding the output folder's lock (the signals are handled below). */
+  const locked = (task: () => Promise<void>) =>
+    withLock(outDir(), { ...lockOptions(options.quiet), exitOnSignal: false }, task)
+
+  await locked(rebuildAll)
   const watched = () => [
     ...config.input,
     ...dependenciesOf(config, configFile),
@@ -128,27 +133,39 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
   let running = Promise.resolve()
 
   const apply = async (events: WatchEvent[]) => {
+    try {
+      await applyLocked(events)
+    } catch (error) {
+      if (!(error instanceof LockError)) throw error
+      log(`error: ${error.message} (this change is not built)`)
+    }
+  }
+  const applyLocked = async (events: WatchEvent[]) => {
     const plan = planChanges(events, dependenciesOf(config, configFile), noteOfTranslation)
     if (plan.reload) {
       try {
         config = await loadConfig(options.configFile, process.cwd())
         writer = await createNoteWriter(config, outDir())
         watcher.add(watched())
-        log('configuration, termbase or sources changed: rebuilding every note')
-        await rebuildAll()
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error
         log(`error: ${error.message} (keeping the previous configuration)`)
+        return
       }
+      log('configuration, termbase or sources changed: rebuilding every note')
+      await locked(rebuildAll)
       return
     }
-    for (const file of plan.removed) {
-      models.delete(file)
-      rmSync(path.join(outDir(), documentId(file)), { recursive: true, force: true })
-      log(`removed the outputs of ${path.relative(config.root, file)}`)
-    }
-    for (const file of plan.notes) await build(file)
-    if (plan.notes.length + plan.removed.length > 0) writeCorpus()
+    if (plan.notes.length + plan.removed.length === 0) return
+    await locked(async () => {
+      for (const file of plan.removed) {
+        models.delete(file)
+        rmSync(path.join(outDir(), documentId(file)), { recursive: true, force: true })
+        log(`removed the outputs of ${path.relative(config.root, file)}`)
+      }
+      for (const file of plan.notes) await build(file)
+      writeCorpus()
+    })
   }
 
   for (const event of ['add', 'change', 'unlink'] as const) {

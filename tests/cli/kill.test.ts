@@ -31,7 +31,7 @@ function project(): string {
   cpSync(path.join(root, 'input'), path.join(dir, 'input'), { recursive: true })
   for (const name of ['cesia-note-2026-02-05.md', 'lignes-rouges-onu-2025-09-23.txt']) {
     const text = readFileSync(path.join(dir, 'input', name), 'utf8')
-    for (let i = 1; i <= 3; i++) {
+    for (let i = 1; i <= 2; i++) {
       const [base, ext] = [name.replace(/\.[^.]+$/u, ''), path.extname(name)]
       writeFileSync(path.join(dir, 'input', `${base}-copie-${i}${ext}`), text)
     }
@@ -173,5 +173,5 @@ describe('fiche build killed with SIGKILL', () => {
     const leftovers = files(out).filter((f) => path.basename(f).startsWith('.'))
     expect(leftovers).toEqual([path.join('cesia-note-2026-02-05', live)])
     rmSync(dir, { recursive: true, force: true })
-  }, 30_000)
+  }, 60_000)
 })
