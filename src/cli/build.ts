@@ -22,6 +22,7 @@ import { summarize, summaryLine, type FileReport } from '../report/types.ts'
 import { englishNote } from '../translate/english.ts'
 import { unitTranslations } from '../translate/targets.ts'
 import { checkResult } from './check.ts'
+import { lockOptions, withLock } from './lock.ts'
 import { createProgress } from './progress.ts'
 import { outsideRootRefusal } from './root.ts'
 import { writeAtomic } from './write.ts'
@@ -114,6 +115,15 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
     process.stderr.write(`${refused}\n`)
     return 2
   }
+  return withLock(outDir, lockOptions(options.quiet), () => buildInto(config, options, outDir))
+}
+
+/** `runBuild` once the output folder is locked. */
+async function buildInto(
+  config: ResolvedConfig,
+  options: BuildOptions,
+  outDir: string,
+): Promise<number> {
   const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
   const files = findNotes(paths, [config.output])
   const { idOf, warnings } = documentIdsOf(files, config.root)

@@ -6,6 +6,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { version } from '../package.ts'
+import type { ResolvedConfig } from '../config/resolve.ts'
+import { LockError } from './lock.ts'
 import { commands, commonOptions, helpText } from './options.ts'
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
@@ -65,12 +67,30 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error
   }
+  try {
+    return await dispatch(first, config, parsed.positionals, values)
+  } catch (error) {
+    if (error instanceof LockError) {
+      process.stderr.write(`fiche ${first}: ${error.message}\n`)
+      return 1
+    }
+    throw error
+  }
+}
+
+/** Runs command `first` with its configuration, positionals and option values. */
+async function dispatch(
+  first: string,
+  config: ResolvedConfig,
+  positionals: string[],
+  values: Record<string, string | boolean | string[] | undefined>,
+): Promise<number> {
   switch (first) {
     case 'build': {
       const { runBuild } = await import('./build.ts')
       return runBuild(config, {
         final: values.final === true,
-        paths: parsed.positionals,
+        paths: positionals,
         out: typeof values.out === 'string' ? values.out : null,
         quiet: values.quiet === true,
         strict: values.strict === true,
@@ -90,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'check': {
       const { runCheck } = await import('./check.ts')
       return runCheck(config, {
-        paths: parsed.positionals,
+        paths: positionals,
         format: typeof values.format === 'string' ? values.format : 'pretty',
         outputFile: typeof values['output-file'] === 'string' ? values['output-file'] : null,
         maxWarnings: typeof values['max-warnings'] === 'string' ? values['max-warnings'] : null,
@@ -102,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'translate': {
       const { runTranslate } = await import('./translate.ts')
       return runTranslate(config, {
-        paths: parsed.positionals,
+        paths: positionals,
         to: typeof values.to === 'string' ? values.to : null,
         tm: Array.isArray(values.tm) ? values.tm : [],
         format: typeof values.format === 'string' ? values.format : null,
@@ -114,7 +134,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'align': {
       const { runAlign } = await import('./align.ts')
       return runAlign(config, {
-        paths: parsed.positionals,
+        paths: positionals,
         out: typeof values.out === 'string' ? values.out : null,
         quiet: values.quiet === true,
         allowOutsideRoot: values['allow-outside-root'] === true,

@@ -48,6 +48,7 @@ async function main(): Promise<number> {
   const config = await loadConfig(null, process.cwd())
   const briefs = existsSync(config.output)
     ? readdirSync(config.output)
+        .filter((id) => !id.startsWith('.')) // the lock, temporary files
         .map((id) => path.join(config.output, id, 'brief.fr.docx'))
         .filter((file) => existsSync(file))
         .sort()

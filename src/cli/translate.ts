@@ -19,6 +19,7 @@ import { readTranslationFile } from '../translate/read.ts'
 import { readTmx } from '../translate/tmx.ts'
 import { translateNote } from '../translate/translate.ts'
 import { outsideRootRefusal } from './root.ts'
+import { lockOptions, withLock } from './lock.ts'
 import { writeAtomic } from './write.ts'
 
 /** Options of `fiche translate`. */
@@ -62,6 +63,19 @@ export async function runTranslate(
     process.stderr.write(`${refused}\n`)
     return 2
   }
+  if (options.check) return translate(config, options, version)
+  // It writes the translation files and the memory in the output folder: one writer at a time.
+  return withLock(config.output, lockOptions(options.quiet), () =>
+    translate(config, options, version),
+  )
+}
+
+/** `runTranslate` once the format is known (and the output folder locked unless checking). */
+async function translate(
+  config: ResolvedConfig,
+  options: TranslateCliOptions,
+  version: '1.2' | '2.0',
+): Promise<number> {
   const languages = options.to ? [options.to] : config.translation.languages
   const relative = (p: string) => path.relative(config.root, p).split(path.sep).join('/')
   const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input

@@ -15,6 +15,7 @@ import { documentId } from '../pipeline/process.ts'
 import { formatOf } from '../read/index.ts'
 import { createNoteWriter, type NoteWriter } from './build.ts'
 import { outsideRootRefusal } from './root.ts'
+import { LockError, lockOptions, withLock } from './lock.ts'
 
 /** A file-system event, as the watcher reports it. */
 export interface WatchEvent {
@@ -132,7 +133,11 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
     writeCorpus()
   }
 
-  await rebuildAll()
+  /** Runs `task` holding the output folder's lock (the signals are handled below). */
+  const locked = (task: () => Promise<void>) =>
+    withLock(outDir(), { ...lockOptions(options.quiet), exitOnSignal: false }, task)
+
+  await locked(rebuildAll)
   const watched = () => [
     ...config.input,
     ...dependenciesOf(config, configFile),
@@ -155,6 +160,14 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
   let running = Promise.resolve()
 
   const apply = async (events: WatchEvent[]) => {
+    try {
+      await applyLocked(events)
+    } catch (error) {
+      if (!(error instanceof LockError)) throw error
+      log(`error: ${error.message} (this change is not built)`)
+    }
+  }
+  const applyLocked = async (events: WatchEvent[]) => {
     const plan = planChanges(events, dependenciesOf(config, configFile), noteOfTranslation)
     if (plan.reload) {
       try {
@@ -167,32 +180,36 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
         }
         writer = await createNoteWriter(config, outDir())
         watcher.add(watched())
-        log('configuration, termbase or sources changed: rebuilding every note')
-        await rebuildAll()
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error
         log(`error: ${error.message} (keeping the previous configuration)`)
+        return
       }
+      log('configuration, termbase or sources changed: rebuilding every note')
+      await locked(rebuildAll)
       return
     }
-    // An added or removed note can change the id of a note whose slug it shares:
-    // that note's outputs move to the folder of its new id.
-    const next = plan.notes.length + plan.removed.length > 0 ? assignIds() : ids
-    const rebuild = new Set(plan.notes)
-    for (const file of plan.removed) {
-      models.delete(file)
-      rmSync(path.join(outDir(), idOf(file)), { recursive: true, force: true })
-      log(`removed the outputs of ${path.relative(config.root, file)}`)
-    }
-    for (const [file, id] of next) {
-      const old = ids.get(file)
-      if (old === undefined || old === id || plan.removed.includes(file)) continue
-      rmSync(path.join(outDir(), old), { recursive: true, force: true })
-      rebuild.add(file)
-    }
-    useIds(next)
-    for (const file of [...rebuild].sort()) await build(file)
-    if (rebuild.size + plan.removed.length > 0) writeCorpus()
+    if (plan.notes.length + plan.removed.length === 0) return
+    await locked(async () => {
+      // An added or removed note can change the id of a note whose slug it shares:
+      // that note's outputs move to the folder of its new id.
+      const next = plan.notes.length + plan.removed.length > 0 ? assignIds() : ids
+      const rebuild = new Set(plan.notes)
+      for (const file of plan.removed) {
+        models.delete(file)
+        rmSync(path.join(outDir(), idOf(file)), { recursive: true, force: true })
+        log(`removed the outputs of ${path.relative(config.root, file)}`)
+      }
+      for (const [file, id] of next) {
+        const old = ids.get(file)
+        if (old === undefined || old === id || plan.removed.includes(file)) continue
+        rmSync(path.join(outDir(), old), { recursive: true, force: true })
+        rebuild.add(file)
+      }
+      useIds(next)
+      for (const file of [...rebuild].sort()) await build(file)
+      if (rebuild.size + plan.removed.length > 0) writeCorpus()
+    })
   }
 
   for (const event of ['add', 'change', 'unlink'] as const) {

@@ -1,0 +1,144 @@
+/**
+ * Two commands writing into one output folder take turns through
+ * `<out>/.fiche.lock` (src/cli/lock.ts).
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { acquireLock } from '../../src/cli/lock.ts'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const bin = path.join(root, 'bin/fiche.js')
+const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' }
+
+function project(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fiche-lock-cli-'))
+  cpSync(path.join(root, 'input'), path.join(dir, 'input'), { recursive: true })
+  return dir
+}
+
+interface Run {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stderr: string
+}
+
+function fiche(cwd: string, args: string[], extra: Record<string, string> = {}) {
+  const child = spawn('node', [bin, ...args], {
+    cwd,
+    env: { ...env, ...extra },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  const done = new Promise<Run>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stderr })),
+  )
+  return { child, done, log: () => stderr }
+}
+
+/** Every file under `dir` and its bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const result = new Map<string, Buffer>()
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const full = path.join(entry.parentPath, entry.name)
+    result.set(path.relative(dir, full), readFileSync(full))
+  }
+  return new Map([...result].sort(([a], [b]) => a.localeCompare(b)))
+}
+
+const sleepers: Array<ReturnType<typeof spawn>> = []
+function livePid(): number {
+  const child = spawn('node', ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' })
+  sleepers.push(child)
+  return child.pid!
+}
+afterEach(() => {
+  for (const child of sleepers.splice(0)) child.kill('SIGKILL')
+})
+
+describe('concurrent commands on one output folder', () => {
+  it('runs two builds at once one after the other, with the outputs of a single run', async () => {
+    const alone = project()
+    const single = await fiche(alone, ['build', '-q']).done
+    expect(single.code, single.stderr).toBe(0)
+
+    const dir = project()
+    // Held by this process for a moment, so that both builds find it taken and wait.
+    const held = await acquireLock(path.join(dir, 'output'))
+    const a = fiche(dir, ['build'])
+    const b = fiche(dir, ['build'])
+    const waiting = `waiting for ${path.join(dir, 'output', '.fiche.lock')} (held by pid ${process.pid})`
+    const end = Date.now() + 15_000
+    while (!(a.log().includes(waiting) && b.log().includes(waiting)) && Date.now() < end)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    held.release()
+    const [ra, rb] = await Promise.all([a.done, b.done])
+    expect(ra.code, ra.stderr).toBe(0)
+    expect(rb.code, rb.stderr).toBe(0)
+    expect(ra.stderr).toContain(waiting)
+    expect(rb.stderr).toContain(waiting)
+    const outputs = snapshot(path.join(dir, 'output'))
+    expect([...outputs.keys()]).toEqual([...snapshot(path.join(alone, 'output')).keys()])
+    for (const [file, data] of snapshot(path.join(alone, 'output')))
+      expect(outputs.get(file)!.equals(data), file).toBe(true)
+  }, 40_000)
+
+  it('fails with one line naming the lock and its holder when the wait times out', async () => {
+    const dir = project()
+    mkdirSync(path.join(dir, 'output'))
+    const lock = path.join(dir, 'output', '.fiche.lock')
+    const pid = livePid()
+    writeFileSync(lock, `${pid}\n`)
+    const run = await fiche(dir, ['build', '-q'], { FICHE_LOCK_TIMEOUT: '0.3' }).done
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe(
+      `fiche build: ${lock} is held by pid ${pid} (another fiche command writing into ${path.join(dir, 'output')}); gave up after 0.3 s (FICHE_LOCK_TIMEOUT)\n`,
+    )
+    expect(readdirSync(path.join(dir, 'output'))).toEqual(['.fiche.lock'])
+
+    const translate = await fiche(dir, ['translate', '-q'], { FICHE_LOCK_TIMEOUT: '0.3' }).done
+    expect(translate.code).toBe(1)
+    expect(translate.stderr).toMatch(/^fiche translate: .*\.fiche\.lock is held by pid \d+/u)
+    // --check writes nothing, so it does not wait.
+    const check = await fiche(dir, ['translate', '--check', '-q'], { FICHE_LOCK_TIMEOUT: '0' }).done
+    expect(check.stderr).not.toMatch(/fiche\.lock/u)
+  }, 20_000)
+
+  it('takes over the lock of a build that is gone', async () => {
+    const dir = project()
+    mkdirSync(path.join(dir, 'output'))
+    const dead = Number(
+      spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))']).stdout,
+    )
+    writeFileSync(path.join(dir, 'output', '.fiche.lock'), `${dead}\n`)
+    const run = await fiche(dir, ['build', '-q'], { FICHE_LOCK_TIMEOUT: '0' }).done
+    expect(run.code, run.stderr).toBe(0)
+    expect(existsSync(path.join(dir, 'output', '.fiche.lock'))).toBe(false)
+  })
+
+  it('releases the lock on SIGTERM', async () => {
+    const dir = project()
+    const lock = path.join(dir, 'output', '.fiche.lock')
+    const { child, done } = fiche(dir, ['build', '-q'])
+    const end = Date.now() + 10_000
+    while (!existsSync(lock) && Date.now() < end)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(existsSync(lock)).toBe(true)
+    child.kill('SIGTERM')
+    const run = await done
+    expect(run.code).toBe(143)
+    expect(existsSync(lock)).toBe(false)
+  })
+})
