@@ -19,6 +19,7 @@ import statisticHasSource from './rules/statistic-has-source.ts'
 import translationMissing from './rules/translation-missing.ts'
 import translationNumberMismatch from './rules/translation-number-mismatch.ts'
 import translationStale from './rules/translation-stale.ts'
+import translationTermMismatch from './rules/translation-term-mismatch.ts'
 
 /** The built-in rules, in the order their messages are reported for one position. */
 export const rules = [
@@ -38,6 +39,7 @@ export const rules = [
   translationMissing,
   translationNumberMismatch,
   translationStale,
+  translationTermMismatch,
 ] as const
 
 /** Id of a built-in rule. */
