@@ -16,6 +16,7 @@ import headingNumberMatchesDepth from './rules/heading-number-matches-depth.ts'
 import headingNumberSequence from './rules/heading-number-sequence.ts'
 import linkSafeScheme from './rules/link-safe-scheme.ts'
 import statisticHasSource from './rules/statistic-has-source.ts'
+import translationCodesMismatch from './rules/translation-codes-mismatch.ts'
 import translationMissing from './rules/translation-missing.ts'
 import translationNumberMismatch from './rules/translation-number-mismatch.ts'
 import translationStale from './rules/translation-stale.ts'
@@ -36,6 +37,7 @@ export const rules = [
   headingNumberSequence,
   linkSafeScheme,
   statisticHasSource,
+  translationCodesMismatch,
   translationMissing,
   translationNumberMismatch,
   translationStale,
