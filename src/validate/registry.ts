@@ -21,6 +21,7 @@ import translationMissing from './rules/translation-missing.ts'
 import translationNumberMismatch from './rules/translation-number-mismatch.ts'
 import translationStale from './rules/translation-stale.ts'
 import translationTermMismatch from './rules/translation-term-mismatch.ts'
+import translationUntranslated from './rules/translation-untranslated.ts'
 
 /** The built-in rules, in the order their messages are reported for one position. */
 export const rules = [
@@ -42,6 +43,7 @@ export const rules = [
   translationNumberMismatch,
   translationStale,
   translationTermMismatch,
+  translationUntranslated,
 ] as const
 
 /** Id of a built-in rule. */
