@@ -21,8 +21,8 @@ function normalizeText(text: string): string {
     .trim()
 }
 
-/** URLs and e-mail addresses, whose letters are not words. */
-const ADDRESS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+|\S+@\S+\.\S+/giu
+/** A URL or an e-mail address, whose letters are not words (tested on one space-free chunk). */
+const ADDRESS = /:\/\/|^www\.|@/iu
 const WORD = /\p{L}+/gu
 
 /** French words that are not English ones, and English words that are not French ones. */
@@ -42,7 +42,11 @@ function frenchWords(text: string): { words: number; english: boolean } {
   let words = 0
   let french = 0
   let english = 0
-  for (const [word] of text.replace(ADDRESS, ' ').matchAll(WORD)) {
+  const prose = text
+    .split(' ')
+    .filter((chunk) => !ADDRESS.test(chunk))
+    .join(' ')
+  for (const [word] of prose.matchAll(WORD)) {
     const lower = word.toLowerCase()
     if (FRENCH.has(lower)) french++
     if (ENGLISH.has(lower)) english++
