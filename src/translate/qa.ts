@@ -13,7 +13,14 @@ import type {
   TranslationStatus,
   TranslationUnitInput,
 } from '../validate/translation.ts'
-import { codeIds, contentText, joinSegments, piecesText, wordCount, type Code } from './content.ts'
+import {
+  contentText,
+  joinSegments,
+  piecesText,
+  wordCount,
+  type Code,
+  type Piece,
+} from './content.ts'
 import { readTranslationFile, type Expected, type TranslationFile } from './read.ts'
 import { planSync, type SyncedUnit } from './sync.ts'
 import { unitsOf } from './units.ts'
@@ -35,6 +42,26 @@ function codeTarget(code: Code | undefined): string | null {
     default:
       return null
   }
+}
+
+/** The codes of pieces, once per occurrence in reading order, described from the source's code table. */
+function codesOf(pieces: readonly Piece[], codes: ReadonlyMap<string, Code>): TranslationCode[] {
+  const out: TranslationCode[] = []
+  const walk = (list: readonly Piece[]) => {
+    for (const piece of list) {
+      if (piece.type === 'text') continue
+      const code = codes.get(piece.id)
+      out.push({
+        id: piece.id,
+        target: codeTarget(code),
+        ...(code ? { kind: code.kind } : {}),
+        paired: piece.type === 'pc',
+      })
+      if (piece.type === 'pc') walk(piece.children)
+    }
+  }
+  walk(pieces)
+  return out
 }
 
 function elementPosition(file: TranslationFile, element: XmlElement): Position {
@@ -68,14 +95,13 @@ export function translationUnits(
     const unit = synced.unit!
     const codes = unit.content.codes
     const targetPieces = synced.old?.target ? joinSegments(synced.old.target) : []
-    const code = (id: string): TranslationCode => ({ id, target: codeTarget(codes.get(id)) })
     return {
       id: synced.id,
       status: statusOf(synced),
       source: contentText(unit.content),
       target: piecesText(targetPieces),
-      sourceCodes: unit.content.segments.flatMap((s) => codeIds(s)).map(code),
-      targetCodes: codeIds(targetPieces).map(code),
+      sourceCodes: codesOf(joinSegments(unit.content.segments), codes),
+      targetCodes: codesOf(targetPieces, codes),
       position: synced.old ? elementPosition(file, synced.old.element) : containerPosition,
       notePosition: unit.position,
     }

@@ -16,10 +16,13 @@ import headingNumberMatchesDepth from './rules/heading-number-matches-depth.ts'
 import headingNumberSequence from './rules/heading-number-sequence.ts'
 import linkSafeScheme from './rules/link-safe-scheme.ts'
 import statisticHasSource from './rules/statistic-has-source.ts'
+import translationCodesMismatch from './rules/translation-codes-mismatch.ts'
 import translationDraft from './rules/translation-draft.ts'
 import translationMissing from './rules/translation-missing.ts'
 import translationNumberMismatch from './rules/translation-number-mismatch.ts'
 import translationStale from './rules/translation-stale.ts'
+import translationTermMismatch from './rules/translation-term-mismatch.ts'
+import translationUntranslated from './rules/translation-untranslated.ts'
 
 /** The built-in rules, in the order their messages are reported for one position. */
 export const rules = [
@@ -36,10 +39,13 @@ export const rules = [
   headingNumberSequence,
   linkSafeScheme,
   statisticHasSource,
+  translationCodesMismatch,
   translationDraft,
   translationMissing,
   translationNumberMismatch,
   translationStale,
+  translationTermMismatch,
+  translationUntranslated,
 ] as const
 
 /** Id of a built-in rule. */

@@ -13,7 +13,12 @@ export type TranslationStatus = 'missing' | 'translated' | 'review' | 'draft' | 
 /** An inline code of a unit (link, emphasis…), by id, with its link target if any. */
 export interface TranslationCode {
   id: string
+  /** What the code points to: a link's URL, a footnote's identifier, an image's URL. */
   target: string | null
+  /** What the code stands for (`link`, `footnote`, `emphasis`, `strong`, `image`, `code`, `break`…), when known. */
+  kind?: string
+  /** A paired code (`<pc>`, `<g>`) around text, or a placeholder (`<ph>`, `<x/>`), when known. */
+  paired?: boolean
 }
 
 /** One translation unit as the rules see it. */
@@ -24,7 +29,9 @@ export interface TranslationUnitInput {
   source: string
   /** The English target text (codes left out); empty when missing. */
   target: string
+  /** The codes of the source, one entry per occurrence, in text order. */
   sourceCodes: TranslationCode[]
+  /** The codes of the target, one entry per occurrence (a code written twice is listed twice). */
   targetCodes: TranslationCode[]
   /** The unit's place in the XLIFF file. */
   position: Position | null
