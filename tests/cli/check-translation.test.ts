@@ -139,4 +139,40 @@ describe('fiche check: translation files', () => {
       /^input\/translations\/a\.en\.xlf: cannot read the translation file/,
     )
   })
+
+  it('reports a missing approved term and a dropped link, with their rule ids', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'fiche-check-tr-'))
+    mkdirSync(path.join(project, 'input'))
+    writeFileSync(
+      path.join(project, 'input', 'termbase.yaml'),
+      [
+        'version: 1',
+        'concepts:',
+        '  - id: red-lines',
+        '    fr: { term: lignes rouges }',
+        '    en: { term: red lines }',
+        "    origin: { kind: usage, reference: 'Global Call for AI Red Lines' }",
+        '',
+      ].join('\n'),
+    )
+    writeFileSync(
+      path.join(project, 'input', 'b.md'),
+      '# Titre\n\nLes lignes rouges sont publiées par [le CeSIA](https://cesia.org).\n',
+    )
+    expect((await fiche(project, 'translate', '--quiet')).code).toBe(0)
+    const file = path.join(project, 'input', 'translations', 'b.en.xlf')
+    const xml = readFileSync(file, 'utf8').replace(
+      /(<source>Les lignes rouges[^]*?<\/source>)/,
+      '$1<target state="translated">The limits are published by CeSIA.</target>',
+    )
+    writeFileSync(file, xml)
+    const result = await fiche(project, 'check', '--format', 'json')
+    const report = JSON.parse(result.stdout) as {
+      files: Array<{ path: string; messages: Array<{ ruleId: string; message: string }> }>
+    }
+    const rules = report.files[1]!.messages.map((m) => m.ruleId)
+    expect(rules).toContain('translation-term-mismatch')
+    expect(rules).toContain('translation-codes-mismatch')
+    expect(result.code).toBe(1)
+  })
 })
