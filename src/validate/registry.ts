@@ -21,6 +21,7 @@ import translationDraft from './rules/translation-draft.ts'
 import translationMissing from './rules/translation-missing.ts'
 import translationNumberMismatch from './rules/translation-number-mismatch.ts'
 import translationStale from './rules/translation-stale.ts'
+import translationTypography from './rules/translation-typography.ts'
 import translationTermMismatch from './rules/translation-term-mismatch.ts'
 import translationUntranslated from './rules/translation-untranslated.ts'
 
@@ -44,6 +45,7 @@ export const rules = [
   translationMissing,
   translationNumberMismatch,
   translationStale,
+  translationTypography,
   translationTermMismatch,
   translationUntranslated,
 ] as const
