@@ -36,7 +36,7 @@ export function emitMarkdown(model: DocumentModel, options: { lang?: string } = 
   const href = (link: Inline & { type: 'link' }): string | null => {
     const citation = link.citationId ? citations.get(link.citationId) : undefined
     if (citation) return citationTarget(citation)
-    return classifyHref(link.href) === 'unsafe-scheme' ? null : link.href
+    return link.href === '' || classifyHref(link.href) === 'unsafe-scheme' ? null : link.href
   }
 
   const inlines = (list: readonly Inline[]): PhrasingContent[] =>
@@ -60,7 +60,8 @@ export function emitMarkdown(model: DocumentModel, options: { lang?: string } = 
         case 'footnoteReference':
           return [{ type: 'footnoteReference', identifier: inline.identifier }]
         case 'image':
-          return classifyHref(inline.url) === 'unsafe-scheme'
+          // An image whose target was dropped (unsafe) keeps its alternative text.
+          return inline.url === '' || classifyHref(inline.url) === 'unsafe-scheme'
             ? inline.alt
               ? [{ type: 'text', value: inline.alt }]
               : []
