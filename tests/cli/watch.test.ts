@@ -57,8 +57,8 @@ describe('watch plan', () => {
   })
 })
 
-/** Polls `check` every 100 ms until it holds or `ms` pass. */
-async function until(check: () => boolean, ms = 30_000): Promise<void> {
+/** Polls `check` every 100 ms until it holds or `ms` pass (generous: CI machines are loaded). */
+async function until(check: () => boolean, ms = 60_000): Promise<void> {
   const end = Date.now() + ms
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out waiting for fiche watch')
@@ -96,7 +96,7 @@ describe('fiche watch', () => {
       child.kill('SIGINT')
     }
     expect(await exited).toBe(0)
-  })
+  }, 180_000)
 
   it('moves the outputs of a note whose slug an added or removed note shares', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fiche-watch-ids-'))
@@ -135,5 +135,5 @@ describe('fiche watch', () => {
       child.kill('SIGINT')
     }
     expect(await exited).toBe(0)
-  })
+  }, 180_000)
 })
