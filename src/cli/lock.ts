@@ -67,9 +67,36 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
   const pollMs = options.pollMs ?? 100
   mkdirSync(dir, { recursive: true })
   const start = Date.now()
+  // Until `held` installs its own handlers, a signal still exits as a build
+  // does: without a listener Node would die at once, between the lock file's
+  // creation and its handlers, and leave the lock behind.
+  const exitOnSignal = options.exitOnSignal !== false
+  const early = (signal: NodeJS.Signals) => process.exit(128 + (constants.signals[signal] ?? 0))
+  if (exitOnSignal) {
+    process.on('SIGINT', early)
+    process.on('SIGTERM', early)
+  }
+  try {
+    return await waitFor(file, dir, timeoutMs, pollMs, options, start, exitOnSignal)
+  } finally {
+    process.off('SIGINT', early)
+    process.off('SIGTERM', early)
+  }
+}
+
+/** The polling loop of `acquireLock`. */
+async function waitFor(
+  file: string,
+  dir: string,
+  timeoutMs: number,
+  pollMs: number,
+  options: LockOptions,
+  start: number,
+  exitOnSignal: boolean,
+): Promise<Lock> {
   let waiting = false
   for (;;) {
-    if (tryCreate(file)) return held(file, options.exitOnSignal !== false)
+    if (tryCreate(file)) return held(file, exitOnSignal)
     const holder = readHolder(file)
     if (holder === null) continue // released meanwhile: try again at once
     if (isStale(file, holder)) {
