@@ -10,7 +10,7 @@ export interface HeadingNumber {
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 }
 
 /** Value of a roman numeral ("XIV" → 14), or null when it is not one. */
-function romanValue(text: string): number | null {
+export function romanValue(text: string): number | null {
   if (!/^[IVXLC]+$/.test(text)) return null
   let total = 0
   for (let i = 0; i < text.length; i++) {

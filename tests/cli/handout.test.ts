@@ -1,23 +1,10 @@
-import { execFile, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { fiche } from './fiche.ts'
 import { part } from '../emit/docx/helpers.ts'
-
-const run = promisify(execFile)
-const bin = path.resolve(import.meta.dirname, '../../bin/fiche.js')
-
-async function fiche(cwd: string, ...argv: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...argv], { cwd })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 const english: Record<string, string> = {
   'Titre A': 'Title A',

@@ -4,7 +4,6 @@
  * with `fiche translate` and built: no output file stores or links to such a
  * target, raw HTML is never emitted as markup, the link texts stay.
  */
-import { execFile } from 'node:child_process'
 import {
   copyFileSync,
   existsSync,
@@ -16,25 +15,12 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import JSZip from 'jszip'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
-
-const run = promisify(execFile)
-const bin = path.resolve(import.meta.dirname, '../../bin/fiche.js')
-
-async function fiche(cwd: string, ...argv: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...argv], { cwd })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+import { fiche } from './fiche.ts'
 
 /** An unsafe scheme, ignoring the white space and control characters browsers skip. */
 const UNSAFE = {

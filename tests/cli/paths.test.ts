@@ -4,7 +4,6 @@
  * outside the output folder (the whole temporary tree is listed, the
  * project's parent and its sibling folder included, before and after).
  */
-import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   existsSync,
@@ -16,21 +15,8 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-
-const run = promisify(execFile)
-const bin = path.resolve(import.meta.dirname, '../../bin/fiche.js')
-
-async function fiche(cwd: string, ...argv: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...argv], { cwd })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+import { fiche } from './fiche.ts'
 
 const sha1 = (text: string | Uint8Array) => createHash('sha1').update(text).digest('hex')
 const hash6 = (relativePath: string) => sha1(relativePath).slice(0, 6)

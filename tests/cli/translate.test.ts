@@ -1,22 +1,8 @@
-import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-
-const run = promisify(execFile)
-const bin = path.resolve(import.meta.dirname, '../../bin/fiche.js')
-
-async function fiche(cwd: string, ...argv: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...argv], { cwd })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+import { fiche } from './fiche.ts'
 
 function project(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'fiche-translate-'))

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { scanEnglishNumbers } from '../../text/english-figures.ts'
 import { scanNumbers } from '../../text/stats/numbers.ts'
+import { romanValue } from '../numbering.ts'
 import { defineRule } from '../rule.ts'
 
 /** A number as a comparison key: rounded to absorb floating-point noise. */
@@ -19,19 +20,6 @@ function excess(a: Map<string, number>, b: Map<string, number>): string[] {
   return [...a].filter(([v, n]) => n > (b.get(v) ?? 0)).map(([v]) => v)
 }
 
-const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 }
-
-/** The value of a Roman numeral ("XXI" → 21). */
-function roman(text: string): number {
-  let total = 0
-  for (let i = 0; i < text.length; i++) {
-    const value = ROMAN[text[i]!]!
-    const next = ROMAN[text[i + 1] ?? ''] ?? 0
-    total += value < next ? -value : value
-  }
-  return total
-}
-
 /**
  * French ordinals, which the French number scanner leaves out but English
  * writes with digits: "80e" (80th), "1er" (1st, or the "1" of "1 March"),
@@ -43,7 +31,7 @@ const ORDINAL =
   /(?<![\p{L}\p{N}.,])(?<!\p{L}-)(?:(\d+)(?:ers?|res?|ères?|èmes?|emes?|es?)|([IVXLC]+)(?:e|ème)s?(?=[\s\u00a0\u202f]+siècles?\b))(?![\p{L}\p{N}])/gu
 
 function frenchOrdinals(text: string): number[] {
-  return [...text.matchAll(ORDINAL)].map((m) => (m[1] ? Number(m[1]) : roman(m[2]!)))
+  return [...text.matchAll(ORDINAL)].map((m) => (m[1] ? Number(m[1]) : romanValue(m[2]!)!))
 }
 
 export default defineRule({
