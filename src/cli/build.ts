@@ -15,8 +15,7 @@ import { emitMarkdown } from '../emit/markdown.ts'
 import { corpusGlossaryFiles, documentGlossaryFiles } from '../glossary/outputs.ts'
 import { glossaryRows } from '../glossary/rows.ts'
 import type { DocumentModel } from '../model/schema.ts'
-import { findNotes } from '../pipeline/files.ts'
-import { documentIdsOf } from '../pipeline/ids.ts'
+import { notesOf, type CommandNotes } from './notes.ts'
 import { buildFile, createProcessor, failedNote, type NoteResult } from '../pipeline/process.ts'
 import { summarize, summaryLine, type FileReport } from '../report/types.ts'
 import { englishNote } from '../translate/english.ts'
@@ -115,7 +114,12 @@ export async function runBuild(config: ResolvedConfig, options: BuildOptions): P
     process.stderr.write(`${refused}\n`)
     return 2
   }
-  return withLock(outDir, lockOptions(options.quiet), () => buildInto(config, options, outDir))
+  // Which notes, before anything is locked or written: a path that names nothing is a usage error.
+  const notes = notesOf('build', config, options.paths)
+  if (notes === null) return 2
+  return withLock(outDir, lockOptions(options.quiet), () =>
+    buildInto(config, options, outDir, notes),
+  )
 }
 
 /** `runBuild` once the output folder is locked. */
@@ -123,12 +127,9 @@ async function buildInto(
   config: ResolvedConfig,
   options: BuildOptions,
   outDir: string,
+  { files, idOf }: CommandNotes,
 ): Promise<number> {
-  const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
-  const files = findNotes(paths, [config.output])
-  const { idOf, warnings } = documentIdsOf(files, config.root)
-  for (const warning of [...config.warnings, ...warnings])
-    process.stderr.write(`warning: ${warning}\n`)
+  for (const warning of config.warnings) process.stderr.write(`warning: ${warning}\n`)
   const writer = await createNoteWriter(config, outDir, options.final === true)
   const progress = createProgress(files.length, process.stderr, options.quiet)
   const results: NoteResult[] = []
@@ -158,12 +159,27 @@ async function buildInto(
   process.stderr.write(
     `${built.length} document(s) built, ${failed.length} failed: ${count('headings')} headings, ${count('bullets')} bullets, ${count('statistics')} statistics, ${count('citations')} citations, ${count('acronyms')} acronyms; ${diagnostics} diagnostic(s)\n`,
   )
-  process.stderr.write(`check: ${summaryLine(summarize(reports))}\n`)
+  const checked = summarize(reports)
+  const details = checked.errors + checked.warnings > 0 ? ' (details: fiche check)' : ''
+  process.stderr.write(`check: ${summaryLine(checked)}${details}\n`)
+  process.stderr.write(`outputs in ${shownFolder(outDir)} (${built.length} note(s))\n`)
   if (options.strict && incomplete > 0) {
     process.stderr.write(`error: ${incomplete} handout(s) with untranslated units (--strict)\n`)
     return 1
   }
   return failed.length > 0 ? 1 : 0
+}
+
+/** A folder as the user would type it: relative to the current folder when under it. */
+function shownFolder(folder: string): string {
+  const relative = path.relative(process.cwd(), folder)
+  const shown =
+    relative === ''
+      ? '.'
+      : relative.startsWith('..') || path.isAbsolute(relative)
+        ? folder
+        : relative
+  return `${shown.split(path.sep).join('/')}/`
 }
 
 /**

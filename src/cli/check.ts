@@ -8,8 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { Severity } from '../model/schema.ts'
-import { findNotes } from '../pipeline/files.ts'
-import { documentIdsOf } from '../pipeline/ids.ts'
+import { notesOf } from './notes.ts'
 import { buildFile, createProcessor, type NoteResult } from '../pipeline/process.ts'
 import { isReporterName, reporters } from '../report/registry.ts'
 import { summarize, summaryLine, type FileReport, type RuleInfo } from '../report/types.ts'
@@ -128,14 +127,13 @@ export async function runCheck(config: ResolvedConfig, options: CheckOptions): P
     }
     maxWarnings = Number(options.maxWarnings)
   }
-  const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
+  // The same notes and document ids as `fiche build` gives them.
+  const found = notesOf('check', config, options.paths)
+  if (found === null) return 2
+  const { idOf } = found
   const processor = createProcessor(config)
   const files: FileReport[] = []
-  const notes = findNotes(paths, [config.output])
-  // The same document ids as `fiche build` gives the notes.
-  const { idOf, warnings } = documentIdsOf(notes, config.root)
-  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`)
-  for (const file of notes) {
+  for (const file of found.files) {
     const result = await buildFile(file, config, processor, idOf(file))
     files.push(checkResult(result, config))
     // Each translation file of the note is a report entry of its own, after the note's.

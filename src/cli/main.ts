@@ -5,6 +5,7 @@
  * configuration error.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { closest, distance } from 'fastest-levenshtein'
 import { version } from '../package.ts'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { LockError } from './lock.ts'
@@ -21,13 +22,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version}\n`)
     return 0
   }
-  const spec = commands[first]
-  if (!spec) {
-    process.stderr.write(
-      `fiche: unknown command "${first}", expected one of: ${Object.keys(commands).join(', ')}\n`,
-    )
-    return 2
+  if (first === 'help') {
+    const [topic] = rest
+    if (topic !== undefined && !commands[topic]) return unknownCommand(topic)
+    process.stdout.write(helpText(topic ?? null))
+    return 0
   }
+  const spec = commands[first]
+  if (!spec) return unknownCommand(first)
   let parsed
   try {
     parsed = parseArgs({
@@ -37,7 +39,9 @@ export async function main(argv: string[]): Promise<number> {
       options: { ...spec.options, ...commonOptions } as ParseArgsConfig['options'],
     })
   } catch (error) {
-    process.stderr.write(`fiche ${first}: ${(error as Error).message}\n${helpText(first)}`)
+    // One line naming the flag, as parseArgs words it, and where the options are listed.
+    const message = (error as Error).message.split('\n')[0]!.replace(/\.$/, '')
+    process.stderr.write(`fiche ${first}: ${message} (see \`fiche help ${first}\`)\n`)
     return 2
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>
@@ -76,6 +80,20 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error
   }
+}
+
+/** Reports an unknown command, with the closest one when it is near; exit code 2. */
+function unknownCommand(name: string): number {
+  const names = Object.keys(commands)
+  const near = closest(name, names)
+  const hint =
+    distance(name, near) <= Math.max(2, Math.floor(near.length / 3))
+      ? ` Did you mean "${near}"?`
+      : ''
+  process.stderr.write(
+    `fiche: unknown command "${name}", expected one of: ${names.join(', ')}, help.${hint}\n`,
+  )
+  return 2
 }
 
 /** Runs command `first` with its configuration, positionals and option values. */

@@ -195,7 +195,7 @@ export function helpText(command: string | null): string {
       lines.push(`  ${name.padEnd(10)} ${command.summary}`)
     lines.push('', 'Options:')
     describe(commonOptions)
-    lines.push('', 'Run `fiche <command> --help` for the options of a command.')
+    lines.push('', 'Run `fiche help <command>` for the options of a command.')
   }
   return `${lines.join('\n')}\n`
 }

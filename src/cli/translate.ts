@@ -11,8 +11,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { emitTmx, type TmxEntry } from '../emit/tmx.ts'
-import { findNotes } from '../pipeline/files.ts'
-import { documentIdsOf } from '../pipeline/ids.ts'
+import { notesOf, type CommandNotes } from './notes.ts'
 import { buildFile, createProcessor } from '../pipeline/process.ts'
 import { memoryEntries, TranslationMemory, type MemoryEntry } from '../translate/memory.ts'
 import { readTranslationFile } from '../translate/read.ts'
@@ -63,10 +62,12 @@ export async function runTranslate(
     process.stderr.write(`${refused}\n`)
     return 2
   }
-  if (options.check) return translate(config, options, version)
+  const notes = notesOf('translate', config, options.paths)
+  if (notes === null) return 2
+  if (options.check) return translate(config, options, version, notes)
   // It writes the translation files and the memory in the output folder: one writer at a time.
   return withLock(config.output, lockOptions(options.quiet), () =>
-    translate(config, options, version),
+    translate(config, options, version, notes),
   )
 }
 
@@ -75,16 +76,13 @@ async function translate(
   config: ResolvedConfig,
   options: TranslateCliOptions,
   version: '1.2' | '2.0',
+  { files, idOf }: CommandNotes,
 ): Promise<number> {
   const languages = options.to ? [options.to] : config.translation.languages
   const relative = (p: string) => path.relative(config.root, p).split(path.sep).join('/')
-  const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
   const processor = createProcessor(config)
   let failed = 0
   const notes = []
-  const files = findNotes(paths, [config.output])
-  const { idOf, warnings } = documentIdsOf(files, config.root)
-  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`)
   for (const file of files) {
     const result = await buildFile(file, config, processor, idOf(file))
     if (result.ok) notes.push(result)

@@ -104,8 +104,17 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
   }
   /** The ids of the notes now in the input folders; warns when the collisions change. */
   const assignIds = (): Map<string, string> => {
-    const files = findNotes(config.input, [config.output])
-    const { idOf, warnings } = documentIdsOf(files, config.root)
+    // An empty folder is fine here: the notes may come later.
+    const found = findNotes(config.input, {
+      root: config.root,
+      excluded: [config.output],
+      ignore: config.ignore,
+      followSymlinks: config.followSymlinks,
+      allowEmpty: true,
+    })
+    const files = found.files
+    const { idOf, warnings: collisions } = documentIdsOf(files, config.root)
+    const warnings = [...found.warnings, ...collisions]
     if (warnings.join('\n') !== shownWarnings) {
       for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`)
       shownWarnings = warnings.join('\n')

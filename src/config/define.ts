@@ -19,8 +19,20 @@ export interface ExtractorOptions {
 
 /** What a user writes in `pipeline.config.ts`. */
 export interface FicheConfig {
-  /** Folders (or files) whose `.md`, `.markdown` and `.txt` notes are built. Default: `['input']`. */
-  input?: string[]
+  /**
+   * Folders, files or globs whose `.md`, `.markdown` and `.txt` notes are
+   * built (one string or a list). Default: `notes/`, else `input/`, else the
+   * project folder.
+   */
+  input?: string | string[]
+  /**
+   * Paths never read as notes, in gitignore syntax, relative to the project
+   * folder; added to those of `.ficheignore`. The output folder is always
+   * left out. Default: none.
+   */
+  ignore?: string | string[]
+  /** Follow symlinks that point outside the project folder. Default: `false` (skipped with a warning). */
+  followSymlinks?: boolean
   /** Folder the outputs are written to. Default: `'output'`. */
   output?: string
   /**
@@ -29,8 +41,8 @@ export interface FicheConfig {
    * `--allow-outside-root` does for one run. Default: `false`.
    */
   allowOutputOutsideRoot?: boolean
-  /** Language of the notes (BCP 47). Default: `'fr'`. */
-  language?: string
+  /** Language of the notes: only `'fr'` is supported (the target languages are `translation.languages`). Default: `'fr'`. */
+  language?: 'fr'
   /**
    * remark plugins that transform the mdast before extraction (any unified
    * plugin: `[remarkSmartypants]` or `[[plugin, options]]`). Default: none.

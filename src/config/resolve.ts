@@ -19,6 +19,10 @@ import { CONFIG_NAMES, importConfig } from './import.ts'
 export interface ResolvedConfig {
   root: string
   input: string[]
+  /** Paths never read as notes, in gitignore syntax (with those of `.ficheignore`). */
+  ignore: string[]
+  /** Whether symlinks pointing outside the project are followed. */
+  followSymlinks: boolean
   output: string
   /** Whether the output folder may lie outside `root` (else the commands refuse it, exit 2). */
   allowOutputOutsideRoot: boolean
@@ -76,10 +80,18 @@ const pluggable = z.custom<PluggableList[number]>(
 )
 
 const ConfigSchema = z.strictObject({
-  input: z.array(z.string().min(1)).min(1).optional(),
+  input: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  ignore: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
+  followSymlinks: z.boolean().optional(),
   output: z.string().min(1).optional(),
   allowOutputOutsideRoot: z.boolean().optional(),
-  language: z.string().min(2).optional(),
+  language: z
+    .string()
+    .refine((value) => value === 'fr', {
+      message:
+        'only "fr" is supported: fiche reads French notes (set the target languages in translation.languages)',
+    })
+    .optional(),
   remarkPlugins: z.array(pluggable).optional(),
   plugins: z.array(pluggable).optional(),
   extractors: z
@@ -160,7 +172,9 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
   const warnings: string[] = []
   return {
     root,
-    input: (user.input ?? [defaultInput(root)]).map((p) => path.resolve(root, p)),
+    input: [user.input ?? defaultInput(root)].flat().map((p) => path.resolve(root, p)),
+    ignore: [user.ignore ?? []].flat(),
+    followSymlinks: user.followSymlinks ?? false,
     output: path.resolve(root, user.output ?? 'output'),
     allowOutputOutsideRoot: user.allowOutputOutsideRoot ?? false,
     language: user.language ?? 'fr',
