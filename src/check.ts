@@ -6,7 +6,13 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { resolveConfig, type ResolvedConfig } from './config/resolve.ts'
 import type { Diagnostic, DocumentModel } from './model/schema.ts'
-import { buildFile, buildNote, createProcessor, type NoteInput } from './pipeline/process.ts'
+import {
+  buildFile,
+  buildNote,
+  createProcessor,
+  type NoteInput,
+  type NoteResult,
+} from './pipeline/process.ts'
 import { translationInput } from './translate/qa.ts'
 import { XmlError } from './translate/xml.ts'
 import { compareDiagnostics, validateModel } from './validate/run.ts'
@@ -56,23 +62,33 @@ export async function check(
     typeof input === 'string'
       ? await buildFile(notePath, resolved, run)
       : await buildNote({ path: notePath, bytes: input.bytes }, resolved, run)
-  if (!result.ok) {
-    return {
-      path: result.relativePath,
-      documentId: null,
-      diagnostics: [result.error],
-      model: null,
-      translations: [],
-    }
+  const report = validateResult(result, resolved)
+  if (!result.ok) return { ...report, model: null, translations: [] }
+  return {
+    ...report,
+    model: result.model,
+    translations: checkTranslations(result.model, result.relativePath, resolved),
   }
-  result.model.diagnostics.push(...validateModel(result.model, result, resolved))
+}
+
+/**
+ * Runs the rules on a built note and adds their messages to the model's
+ * diagnostics, sorted by position; gives the note's path, id and messages
+ * (the one fatal message of a note that could not be built). What `check()`,
+ * `fiche check` and `fiche build` report for a note.
+ */
+export function validateResult(
+  result: NoteResult,
+  config: ResolvedConfig,
+): Pick<CheckResult, 'path' | 'documentId' | 'diagnostics'> {
+  if (!result.ok)
+    return { path: result.relativePath, documentId: null, diagnostics: [result.error] }
+  result.model.diagnostics.push(...validateModel(result.model, result, config))
   result.model.diagnostics.sort(compareDiagnostics)
   return {
     path: result.relativePath,
     documentId: result.model.id,
     diagnostics: result.model.diagnostics,
-    model: result.model,
-    translations: checkTranslations(result.model, result.relativePath, resolved),
   }
 }
 

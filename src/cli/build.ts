@@ -20,7 +20,7 @@ import { buildFile, createProcessor, failedNote, type NoteResult } from '../pipe
 import { summarize, summaryLine, type FileReport } from '../report/types.ts'
 import { englishNote } from '../translate/english.ts'
 import { unitTranslations } from '../translate/targets.ts'
-import { checkResult } from './check.ts'
+import { validateResult } from '../check.ts'
 import { lockOptions, withLock } from './lock.ts'
 import { createProgress } from './progress.ts'
 import { outsideRootRefusal } from './root.ts'
@@ -62,7 +62,7 @@ export async function createNoteWriter(
   return {
     async write(file, id) {
       let result = await buildFile(file, config, processor, id)
-      const report = checkResult(result, config)
+      const report = validateResult(result, config)
       let untranslated: number | null = null
       if (result.ok) {
         try {

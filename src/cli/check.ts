@@ -9,13 +9,12 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { Severity } from '../model/schema.ts'
 import { notesOf } from './notes.ts'
-import { buildFile, createProcessor, type NoteResult } from '../pipeline/process.ts'
+import { buildFile, createProcessor } from '../pipeline/process.ts'
 import { isReporterName, reporters } from '../report/registry.ts'
 import { summarize, summaryLine, type FileReport, type RuleInfo } from '../report/types.ts'
-import { checkTranslations } from '../check.ts'
+import { checkTranslations, validateResult } from '../check.ts'
 import { rules } from '../validate/registry.ts'
 import type { Rule } from '../validate/rule.ts'
-import { compareDiagnostics, validateModel } from '../validate/run.ts'
 import { packageRoot, version } from '../package.ts'
 import { writeAtomic } from './write.ts'
 
@@ -59,22 +58,6 @@ export function shownReports(files: FileReport[], lowest: Severity): FileReport[
     ...f,
     diagnostics: f.diagnostics.filter((d) => RANK[d.severity] <= RANK[lowest]),
   }))
-}
-
-/**
- * Runs the rules on a built note and adds their messages to the model's
- * diagnostics; returns the file's report (the fatal message of a failed note).
- */
-export function checkResult(result: NoteResult, config: ResolvedConfig): FileReport {
-  if (!result.ok)
-    return { path: result.relativePath, documentId: null, diagnostics: [result.error] }
-  result.model.diagnostics.push(...validateModel(result.model, result, config))
-  result.model.diagnostics.sort(compareDiagnostics)
-  return {
-    path: result.relativePath,
-    documentId: result.model.id,
-    diagnostics: result.model.diagnostics,
-  }
 }
 
 /** The rules as reporters describe them, with their documentation pages. */
@@ -135,7 +118,7 @@ export async function runCheck(config: ResolvedConfig, options: CheckOptions): P
   const files: FileReport[] = []
   for (const file of found.files) {
     const result = await buildFile(file, config, processor, idOf(file))
-    files.push(checkResult(result, config))
+    files.push(validateResult(result, config))
     // Each translation file of the note is a report entry of its own, after the note's.
     if (result.ok) files.push(...checkTranslations(result.model, result.relativePath, config))
   }
