@@ -2,6 +2,7 @@
  * Text helpers of the Word brief: characters that XML 1.0 forbids, a simple
  * English detector for proofing languages, shortening and French dates.
  */
+import { ENGLISH_WORDS, languageCounts } from '../../text/language.ts'
 import { MONTH_NAMES } from '../../text/stats/lexicon.ts'
 
 /** Characters XML 1.0 forbids (C0 controls but tab and newlines, U+FFFE, U+FFFF, lone surrogates). */
@@ -20,16 +21,14 @@ export function stripForbidden(text: string): { text: string; removed: string[] 
   return { text: clean, removed }
 }
 
-const ENGLISH = new Set(
-  'the of and for to in on with from by is are was were be been this that these those it its as at or not will has have an our their which who what how why report call safety security research review policy global state'.split(
-    ' ',
-  ),
-)
-const FRENCH = new Set(
-  'le la les de des du et pour dans sur un une est sont au aux avec par que qui ne pas ce cette ces son sa ses leur leurs en à où'.split(
-    ' ',
-  ),
-)
+/**
+ * The English function words, and words of the titles a brief cites
+ * (reports, calls, safety research) that are not French.
+ */
+const ENGLISH = new Set([
+  ...ENGLISH_WORDS,
+  ...'on as report call safety security research review policy global state'.split(' '),
+])
 
 /**
  * Whether a span reads as English: English function words outnumber French
@@ -39,11 +38,8 @@ export function isEnglish(text: string): boolean {
   const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? []
   if (words.length < 2) return false
   let english = 0
-  let french = 0
-  for (const word of words) {
-    if (ENGLISH.has(word)) english++
-    if (FRENCH.has(word)) french++
-  }
+  for (const word of words) if (ENGLISH.has(word)) english++
+  const { french } = languageCounts(words)
   if (english === 0 || english <= french * 2) return false
   return words.length <= 6 ? true : english / words.length >= 0.12
 }

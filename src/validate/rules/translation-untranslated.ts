@@ -7,6 +7,7 @@
  * each text.
  */
 import { z } from 'zod'
+import { ENGLISH_WORDS, FRENCH_WORDS } from '../../text/language.ts'
 import { defineRule } from '../rule.ts'
 import type { TranslationUnitInput } from '../translation.ts'
 
@@ -25,18 +26,6 @@ function normalizeText(text: string): string {
 const ADDRESS = /:\/\/|^www\.|@/iu
 const WORD = /\p{L}+/gu
 
-/** French words that are not English ones, and English words that are not French ones. */
-const FRENCH = new Set(
-  'le la les l de des du d et est sont un une pour dans sur avec que qui qu par au aux ce cette ces il ils elle elles ne pas à où nous leur leurs être été était mais ou sa ses son'.split(
-    ' ',
-  ),
-)
-const ENGLISH = new Set(
-  'the of and to in is are for with that this by from be was were it its an or not has have which will would their they these those'.split(
-    ' ',
-  ),
-)
-
 /** How many lower-case words of two letters or more (and “à”) the text has, and whether it reads as English. */
 function frenchWords(text: string): { words: number; english: boolean } {
   let words = 0
@@ -48,8 +37,8 @@ function frenchWords(text: string): { words: number; english: boolean } {
     .join(' ')
   for (const [word] of prose.matchAll(WORD)) {
     const lower = word.toLowerCase()
-    if (FRENCH.has(lower)) french++
-    if (ENGLISH.has(lower)) english++
+    if (FRENCH_WORDS.has(lower)) french++
+    if (ENGLISH_WORDS.has(lower)) english++
     if (/^\p{Ll}/u.test(word) && (word.length >= 2 || word === 'à')) words++
   }
   return { words, english: english > french }
