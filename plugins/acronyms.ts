@@ -1,7 +1,7 @@
 /** fiche plugin: acronyms defined in the text with their long form (first definition wins). */
 import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
-import { draftOf, proseBlocks } from '../src/pipeline/draft.ts'
+import { draftOf, proseBlocks } from '../src/draft/index.ts'
 import { findAcronymDefinitions } from '../src/text/acronyms.ts'
 import { sourceSpan } from '../src/text/flatten.ts'
 

@@ -7,7 +7,7 @@
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast'
 import type { Plugin } from 'unified'
 import type { Block, Inline } from '../src/model/schema.ts'
-import { draftOf, sectionAt, type Draft } from '../src/pipeline/draft.ts'
+import { draftOf, sectionAt, type Draft } from '../src/draft/index.ts'
 import { collapseSpace } from '../src/text/normalize.ts'
 import { safeHref } from '../src/text/citations.ts'
 

@@ -5,7 +5,7 @@
  */
 import type { ListItem, Nodes, Root } from 'mdast'
 import type { Plugin } from 'unified'
-import { draftOf, sectionAt } from '../src/pipeline/draft.ts'
+import { draftOf, sectionAt } from '../src/draft/index.ts'
 import { collapseSpace } from '../src/text/normalize.ts'
 
 /** Extracts every list item as a bullet. */

@@ -8,7 +8,7 @@
 import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
 import type { Citation } from '../src/model/schema.ts'
-import { bulletAt, draftOf, proseBlocks, sectionAt } from '../src/pipeline/draft.ts'
+import { bulletAt, draftOf, proseBlocks, sectionAt } from '../src/draft/index.ts'
 import {
   classifyHref,
   classifyRole,

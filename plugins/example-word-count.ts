@@ -7,7 +7,7 @@
  */
 import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
-import { draftOf, proseBlocks, sectionAt } from '../src/pipeline/draft.ts'
+import { draftOf, proseBlocks, sectionAt } from '../src/draft/index.ts'
 
 /** Options of the example plugin. */
 export interface WordCountOptions {

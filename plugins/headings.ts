@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { Section } from '../src/model/schema.ts'
-import { draftOf } from '../src/pipeline/draft.ts'
+import { draftOf } from '../src/draft/index.ts'
 import { collapseSpace } from '../src/text/normalize.ts'
 
 /**

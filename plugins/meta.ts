@@ -7,7 +7,7 @@
  */
 import type { Paragraph, Root } from 'mdast'
 import type { Plugin } from 'unified'
-import { draftOf } from '../src/pipeline/draft.ts'
+import { draftOf } from '../src/draft/index.ts'
 import { collapseSpace } from '../src/text/normalize.ts'
 import { sentenceSpans } from '../src/text/sentences.ts'
 import { extractStatistics } from '../src/text/statistics.ts'

@@ -9,7 +9,7 @@
 import type { Link, Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
-import { draftOf } from '../src/pipeline/draft.ts'
+import { draftOf } from '../src/draft/index.ts'
 import { matchCitation, matchLink } from '../src/sources/match.ts'
 import type { SourceEntry, SourceRegistry } from '../src/sources/registry.ts'
 

@@ -6,7 +6,7 @@
  */
 import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
-import { bulletAt, draftOf, proseBlocks, sectionAt } from '../src/pipeline/draft.ts'
+import { bulletAt, draftOf, proseBlocks, sectionAt } from '../src/draft/index.ts'
 import { sourceSpan } from '../src/text/flatten.ts'
 import { sentenceAt } from '../src/text/sentences.ts'
 import { extractStatistics, type StatisticKind } from '../src/text/statistics.ts'

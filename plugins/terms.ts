@@ -12,7 +12,7 @@ import { findCandidates, type TextSegment } from '../src/glossary/candidates.ts'
 import { TERMS_EXTENSION, type TermsExtension } from '../src/glossary/extension.ts'
 import { buildTermIndex, matchTerms } from '../src/glossary/matcher.ts'
 import { emptyTermbase, type Termbase } from '../src/glossary/termbase.ts'
-import { draftOf, proseBlocks } from '../src/pipeline/draft.ts'
+import { draftOf, proseBlocks } from '../src/draft/index.ts'
 import { sourceSpan } from '../src/text/flatten.ts'
 import { sentenceAt } from '../src/text/sentences.ts'
 

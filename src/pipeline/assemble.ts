@@ -11,7 +11,7 @@ import {
   type Position,
   type Source,
 } from '../model/schema.ts'
-import type { Draft } from './draft.ts'
+import type { Draft } from '../draft/index.ts'
 
 /** Converts a vfile message into a model diagnostic. */
 export function toDiagnostic(message: VFile['messages'][number], draft: Draft | null): Diagnostic {

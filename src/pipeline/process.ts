@@ -27,7 +27,7 @@ import { markdownNestingReason, sizeReason, treeReason } from '../read/limits.ts
 import { remapPositions } from '../read/source-map.ts'
 import { slugify } from '../text/normalize.ts'
 import { assembleModel } from './assemble.ts'
-import { createDraft } from './draft.ts'
+import { createDraft } from '../draft/index.ts'
 
 /** A note to build: where it is and its bytes. */
 export interface NoteInput {

@@ -6,7 +6,8 @@
  * a translation file (`TranslationCoverage`); positions are 1-based, end
  * column exclusive, 1:1 for a message about the whole file.
  */
-import { summarize, type Reporter } from './types.ts'
+import { type Reporter } from './types.ts'
+import { summarize } from './vfile.ts'
 
 /** Version of the JSON report structure; a breaking change increments it. */
 export const JSON_REPORT_VERSION = 1

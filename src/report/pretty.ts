@@ -5,7 +5,8 @@
  * Colours only when asked (the CLI asks on a terminal without NO_COLOR).
  */
 import { reporter } from 'vfile-reporter'
-import { coverageLine, summarize, type Reporter } from './types.ts'
+import { coverageLine, type Reporter } from './types.ts'
+import { summarize } from './vfile.ts'
 import { toVFiles } from './vfile.ts'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`

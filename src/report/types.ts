@@ -1,9 +1,7 @@
 /** What reporters receive: the messages of every checked file, and the rules that ran. */
-import { statistics } from 'vfile-statistics'
 import type { Diagnostic } from '../model/schema.ts'
 import type { RuleLevel } from '../validate/rule.ts'
 import type { TranslationCoverage } from '../validate/translation.ts'
-import { toVFiles } from './vfile.ts'
 
 /** The messages of one file; `path` is relative to the project (repository) root. */
 export interface FileReport {
@@ -52,12 +50,6 @@ export interface Summary {
   errors: number
   warnings: number
   infos: number
-}
-
-/** Counts messages by severity (with `vfile-statistics`). */
-export function summarize(files: FileReport[]): Summary {
-  const counts = statistics(toVFiles(files))
-  return { files: files.length, errors: counts.fatal, warnings: counts.warn, infos: counts.info }
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`

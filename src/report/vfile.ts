@@ -6,7 +6,8 @@
 import { VFile } from 'vfile'
 import { compareFile, compareMessage } from 'vfile-sort'
 import type { Diagnostic } from '../model/schema.ts'
-import type { FileReport } from './types.ts'
+import { statistics } from 'vfile-statistics'
+import type { FileReport, Summary } from './types.ts'
 
 /** vfile's `fatal`: true for errors, false for warnings, undefined for infos. */
 const FATAL = { error: true, warning: false, info: undefined } as const
@@ -39,4 +40,10 @@ export function toVFiles(files: FileReport[]): VFile[] {
       return file
     })
     .sort(compareFile)
+}
+
+/** Counts messages by severity (with `vfile-statistics`). */
+export function summarize(files: FileReport[]): Summary {
+  const counts = statistics(toVFiles(files))
+  return { files: files.length, errors: counts.fatal, warnings: counts.warn, infos: counts.info }
 }

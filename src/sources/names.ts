@@ -3,7 +3,16 @@
  * (particles such as « de », « van » kept with the family name), an
  * organisation or a publication kept whole as `literal`.
  */
-import type { CslName } from './registry.ts'
+/** A name in CSL-JSON: a person (family, given) or an organisation (literal). */
+export interface CslName {
+  family?: string
+  given?: string
+  /** A particle written before the family name and sorted with it ("van" in "van Gogh"). */
+  'non-dropping-particle'?: string
+  /** A particle dropped when sorting ("de" in "Tocqueville, Alexis de"). */
+  'dropping-particle'?: string
+  literal?: string
+}
 
 /** Lower-case particles that belong with the family name: "de Gaulle", "van Gogh". */
 const PARTICLES = new Set([

@@ -11,20 +11,11 @@ import { DecodeError, readDataFile, type ReadingOptions } from '../read/decode.t
 import { parseJson } from '../read/json.ts'
 import { readYaml } from '../read/yaml.ts'
 import { isUnsafeHref } from '../text/citations.ts'
-import { parseName } from './names.ts'
+import { parseName, type CslName } from './names.ts'
 
 const bibtex = lazy<typeof import('@retorquere/bibtex-parser')>('@retorquere/bibtex-parser')
 
-/** A name in CSL-JSON: a person (family, given) or an organisation (literal). */
-export interface CslName {
-  family?: string
-  given?: string
-  /** A particle written before the family name and sorted with it ("van" in "van Gogh"). */
-  'non-dropping-particle'?: string
-  /** A particle dropped when sorting ("de" in "Tocqueville, Alexis de"). */
-  'dropping-particle'?: string
-  literal?: string
-}
+export type { CslName } from './names.ts'
 
 /** A CSL-JSON item, reduced to the fields fiche reads or writes. */
 export interface CslItem {

@@ -36,9 +36,10 @@
  */
 import type { Root } from 'mdast'
 import type { z } from 'zod'
-import type { ResolvedConfig } from '../config/resolve.ts'
+import type { Termbase } from '../glossary/termbase.ts'
+import type { SourceRegistry } from '../sources/registry.ts'
 import type { Diagnostic, DocumentModel, Position, Severity } from '../model/schema.ts'
-import type { TranslationInput } from './translation.ts'
+import type { TranslationInput } from './translation-input.ts'
 
 /** Where the rule documentation lives, relative to the repository root. */
 export const DOCS_PATH = 'docs/rules'
@@ -55,6 +56,16 @@ export interface ReportDetails {
   cause?: { message: string; position: Position | null }
 }
 
+/**
+ * The part of the project's configuration rules read: the sources registry
+ * and the termbase (the resolved configuration has both), so that rules do
+ * not depend on the configuration module.
+ */
+export interface RuleProject {
+  sources: SourceRegistry
+  termbase: Termbase
+}
+
 /** What a rule's `check` receives. */
 export interface RuleContext<Options, Messages extends RuleMessages> {
   /** The model of the note. */
@@ -65,8 +76,8 @@ export interface RuleContext<Options, Messages extends RuleMessages> {
   translation: TranslationInput | null
   /** The rule's options, defaults filled in. */
   options: Options
-  /** The resolved project configuration (sources registry included). */
-  config: ResolvedConfig
+  /** What rules read of the project's configuration: the sources registry and the termbase. */
+  config: RuleProject
   /** The rule's message table. */
   messages: Messages
   /** Reports a problem at `position` (null: the whole document). */
@@ -126,7 +137,7 @@ export type RuleScope = 'note' | 'translation'
 export interface RuleInput {
   model: DocumentModel
   tree: Root | null
-  config: ResolvedConfig
+  config: RuleProject
   /** The note's translation file, for rules of scope `translation`. */
   translation?: TranslationInput | null
 }

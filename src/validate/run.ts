@@ -1,9 +1,8 @@
 /** Running the configured rules over one note's model: one message per problem, suppressions applied. */
 import type { Root } from 'mdast'
-import type { ResolvedConfig } from '../config/resolve.ts'
 import type { Diagnostic, DocumentModel, Severity } from '../model/schema.ts'
 import { ruleById } from './registry.ts'
-import type { ActiveRule } from './settings.ts'
+import type { ActiveRule, ValidationConfig } from './settings.ts'
 import { applySuppressions } from './suppress.ts'
 import { lowerBound } from './sorted.ts'
 
@@ -29,7 +28,7 @@ export interface NoteSource {
 export function validateModel(
   model: DocumentModel,
   source: NoteSource | null,
-  config: ResolvedConfig,
+  config: ValidationConfig,
   active: readonly ActiveRule[] = config.rules.active,
 ): Diagnostic[] {
   const found: Diagnostic[] = []

@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import type { Severity } from '../model/schema.ts'
 import { rules, ruleById } from './registry.ts'
-import type { Rule, RuleLevel } from './rule.ts'
+import type { Rule, RuleLevel, RuleProject } from './rule.ts'
 
 /** A rule's level as a user writes it: `warn` and `warning` are the same. */
 export type LevelSetting = 'off' | 'info' | 'warn' | 'warning' | 'error'
@@ -36,6 +36,11 @@ export interface ActiveRule {
   rule: Rule
   severity: Severity
   options: unknown
+}
+
+/** What running the rules needs of the configuration: the rules' settings and what rules read. */
+export interface ValidationConfig extends RuleProject {
+  rules: ResolvedRules
 }
 
 /** The resolved rule settings: the active rules, in registry order. */

@@ -9,7 +9,7 @@
  * properties, header, footer), `template.ts`, `pack.ts`.
  */
 import { Document, Header, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx'
-import type { Diagnostic, DocumentModel } from '../../model/schema.ts'
+import type { DocumentModel } from '../../model/schema.ts'
 import { blocksTitleEnd } from './title.ts'
 import { renderBlocks } from './blocks.ts'
 import { createContext } from './context.ts'
@@ -27,12 +27,13 @@ import { baseStylesXml, briefNumbering, briefStyles, Page, Style } from './style
 import { glossaryTable, keyFigures, keyFiguresTable, type GlossaryRow } from './tables.ts'
 import { withFrenchDefaults, type DocxTemplate } from './template.ts'
 import { englishLocale, fr, type Locale } from './locale.ts'
+import type { Brief } from './pack.ts'
 import type { EnglishStyle } from '../../translate/english-style.ts'
 
 export type { GlossaryRow } from './tables.ts'
 export type { DocxTemplate } from './template.ts'
 export { loadTemplate } from './template.ts'
-export { packDocx } from './pack.ts'
+export { packDocx, type Brief } from './pack.ts'
 export type { Locale } from './locale.ts'
 
 /** Builds the English handout of a note from its English model (`englishNote`): the brief in English. */
@@ -63,17 +64,6 @@ export interface BriefOptions {
   sources?: SourceRegistry
   /** The words and language of the document; French by default. */
   locale?: Locale
-}
-
-/** A built brief, ready to pack. */
-export interface Brief {
-  document: Document
-  /** `docProps/core.xml`, computed from the model with fixed dates. */
-  coreXml: string
-  /** What the writer removed or could not render (control characters, …). */
-  diagnostics: Diagnostic[]
-  /** The labels of the sources listed under "À compléter" (cited without a usable target). */
-  missingSources: string[]
 }
 
 /** Builds the Word brief of a model. Pure: the date comes from the note or `sourceDateEpoch`. */

@@ -3,9 +3,20 @@
  * repacked with its entries in a fixed order and with a fixed time, and the
  * core properties part is replaced by the one computed from the model.
  */
-import { Packer } from 'docx'
+import { Packer, type Document } from 'docx'
 import JSZip from 'jszip'
-import type { Brief } from './index.ts'
+import type { Diagnostic } from '../../model/schema.ts'
+
+/** A built brief, ready to pack. */
+export interface Brief {
+  document: Document
+  /** `docProps/core.xml`, computed from the model with fixed dates. */
+  coreXml: string
+  /** What the writer removed or could not render (control characters, …). */
+  diagnostics: Diagnostic[]
+  /** The labels of the sources listed under "À compléter" (cited without a usable target). */
+  missingSources: string[]
+}
 
 /** Fixed entry time; jszip writes DOS timestamps from the UTC fields. */
 const ENTRY_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0))

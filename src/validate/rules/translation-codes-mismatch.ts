@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { defineRule } from '../rule.ts'
-import type { TranslationCode } from '../translation.ts'
+import type { TranslationCode } from '../translation-input.ts'
 
 /** What a code stands for, for a reader: “link to https://…”, “footnote call [^2]”, “emphasis”. */
 function describeCode(code: TranslationCode): string {

@@ -9,7 +9,7 @@
 import { z } from 'zod'
 import { ENGLISH_WORDS, FRENCH_WORDS } from '../../text/language.ts'
 import { defineRule } from '../rule.ts'
-import type { TranslationUnitInput } from '../translation.ts'
+import type { TranslationUnitInput } from '../translation-input.ts'
 
 /** White space, apostrophes and quotes made uniform; object replacement characters (codes) removed. */
 function normalizeText(text: string): string {
