@@ -57,6 +57,31 @@ describe('acronym definitions', () => {
     expect(isAcronym('Paris')).toBe(false)
   })
 
+  it('finds a generated definition wherever it stands, with offsets that slice it out', () => {
+    // A consonant then vowels: the acronym's letters can only come from the words' initials,
+    // and never spell a Roman numeral (LC, CD), which is not taken for an acronym.
+    const word = fc.stringMatching(/^[bfghjnprst][aeiouéè]{2,8}$/)
+    const filler = fc.stringMatching(/^[a-zé ,.;:]{0,40}$/)
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 2, maxLength: 5 }),
+        filler,
+        filler,
+        (words, before, after) => {
+          const long = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ')
+          const short = words.map((w) => w[0]!.toUpperCase()).join('')
+          const text = `${before} selon le ${long} (${short}) ${after}`
+          const found = findAcronymDefinitions(text).filter((d) => d.short === short)
+          expect(found).toHaveLength(1)
+          const [d] = found
+          expect(text.slice(d!.start, d!.end)).toContain(short)
+          expect(text.slice(d!.longStart, d!.longEnd)).toBe(long)
+          expect(d!.long).toBe(long)
+        },
+      ),
+    )
+  })
+
   it('never reports a definition outside the text', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
