@@ -13,7 +13,7 @@ import { codeIds } from '../../src/translate/content.ts'
 import { TranslationMemory } from '../../src/translate/memory.ts'
 import { readTmx } from '../../src/translate/tmx.ts'
 import { modelOf, root } from '../helpers.ts'
-import { sync } from './helpers.ts'
+import { sync, validate } from './helpers.ts'
 
 const fixture = path.join(root, 'tests/fixtures/translate/pair')
 const text = (name: string) => readFileSync(path.join(fixture, name), 'utf8')
@@ -39,11 +39,16 @@ describe('the fill rate of an aligned memory on units with inline codes', () => 
     const memory = new TranslationMemory(
       readTmx(tmx, 'aligned.tmx', 'fr', 'en').map((pair) => ({ ...pair, from: 'aligned.tmx' })),
     )
+    expect(validate(tmx, 'tmx')).toBe('')
+    expect(tmx).toContain('<ph x="1" type="x-code">`config/config.ini`</ph>')
+    expect(tmx).toMatch(/<bpt i="1" x="1" type="link">\[<\/bpt>Weblate<ept i="1">/)
     const { result, filled } = await fill(memory)
     expect(result.stats.total).toBeGreaterThan(20)
     expect(result.stats.fromMemory / result.stats.total).toBeGreaterThanOrEqual(0.9)
     const withCodes = filled.filter((s) => codeIds(s.unit!.content.segments.flat()).length > 0)
     expect(withCodes.length).toBeGreaterThanOrEqual(5)
+    // The codes are in the memory: exact matches, not the plain-text path.
+    for (const s of withCodes) expect(s.draft?.score, s.id).toBe(100)
     for (const s of filled) {
       const { source, target } = codesOf(s)
       expect(target, s.id).toEqual(source)
