@@ -19,7 +19,8 @@ import { toString } from 'mdast-util-to-string'
 import { findAcronymDefinitions } from '../text/acronyms.ts'
 import { emitTmx } from '../emit/tmx.ts'
 import { sentenceSpans } from '../text/sentences.ts'
-import type { Piece } from '../translate/content.ts'
+import { safeHref } from '../text/citations.ts'
+import { codeIds, type Code, type Piece } from '../translate/content.ts'
 import { findCandidates } from './candidates.ts'
 import { buildTermIndex, matchTokens } from './matcher.ts'
 import { TERMBASE_VERSION, type Concept, type Termbase } from './termbase.ts'
@@ -32,6 +33,14 @@ export type BlockKind = 'heading' | 'bullet' | 'paragraph'
 export interface AlignBlock {
   kind: BlockKind
   text: string
+  /** The text with its inline codes (numbered from 1 per block), when it has some. */
+  inline?: Inline
+}
+
+/** Text with inline codes: `pieces` show `text` exactly (a code's text put back). */
+export interface Inline {
+  pieces: Piece[]
+  codes: Map<string, Code>
 }
 
 /** A pair of aligned segments; a side is empty when the other has no counterpart. */
@@ -39,6 +48,10 @@ export interface SegmentPair {
   kind: BlockKind
   fr: string
   en: string
+  /** The French side with its inline codes, when it has some. */
+  frInline?: Inline
+  /** The English side with its inline codes, when it has some. */
+  enInline?: Inline
 }
 
 /** An English equivalent proposed for a French term. */
@@ -67,17 +80,149 @@ function decapitalise(form: string): string {
 
 const collapse = (text: string) => text.replace(/[\s\u00a0\u202f]+/gu, ' ').trim()
 
+/** Length of the text pieces show (a code's text put back: inline code, image alt, link text). */
+function shownLength(piece: Piece, codes: ReadonlyMap<string, Code>): number {
+  if (piece.type === 'text') return piece.value.length
+  if (piece.type === 'pc') return piece.children.reduce((n, p) => n + shownLength(p, codes), 0)
+  const code = codes.get(piece.id)
+  return code?.kind === 'code' ? code.value.length : code?.kind === 'image' ? code.alt.length : 0
+}
+
+/**
+ * A paragraph's or heading's text as pieces with inline codes, white space
+ * collapsed like `collapse`; null without codes, or when the pieces would
+ * not show exactly the block's text (then the block stays plain text).
+ */
+function inlineOf(node: Nodes, text: string): Inline | null {
+  const codes = new Map<string, Code>()
+  const add = (code: Code) => {
+    const id = String(codes.size + 1)
+    codes.set(id, code)
+    return id
+  }
+  const walk = (list: readonly Nodes[]): Piece[] =>
+    list.flatMap((child): Piece[] => {
+      switch (child.type) {
+        case 'text':
+          return [{ type: 'text', value: child.value.replace(/[\s\u00a0\u202f]+/gu, ' ') }]
+        case 'inlineCode':
+          return [{ type: 'ph', id: add({ kind: 'code', value: child.value }) }]
+        case 'image':
+          return [
+            {
+              type: 'ph',
+              id: add({ kind: 'image', url: safeHref(child.url), alt: child.alt ?? '' }),
+            },
+          ]
+        case 'break':
+          return [{ type: 'ph', id: add({ kind: 'break' }) }]
+        case 'link':
+        case 'emphasis':
+        case 'strong':
+        case 'delete': {
+          const code: Code =
+            child.type === 'link'
+              ? { kind: 'link', href: safeHref(child.url), citationId: null }
+              : { kind: child.type }
+          const id = add(code)
+          return [{ type: 'pc', id, children: walk(child.children as Nodes[]) }]
+        }
+        default:
+          return 'children' in child ? walk(child.children as Nodes[]) : []
+      }
+    })
+  if (!('children' in node)) return null
+  const pieces = walk(node.children as Nodes[])
+  if (codes.size === 0) return null
+  // Trim like `collapse`, merging runs of spaces across pieces.
+  let last = true
+  const squeeze = (list: Piece[]): Piece[] =>
+    list.map((piece): Piece => {
+      if (piece.type === 'text') {
+        const value = last ? piece.value.replace(/^ /, '') : piece.value
+        if (value !== '') last = value.endsWith(' ')
+        return { type: 'text', value }
+      }
+      if (piece.type === 'pc') return { ...piece, children: squeeze(piece.children) }
+      if (shownLength(piece, codes) > 0) last = false
+      return piece
+    })
+  const squeezed = squeeze(pieces)
+  const lastText = [...squeezed].reverse().find((p) => p.type === 'text')
+  if (lastText?.type === 'text' && squeezed.at(-1) === lastText)
+    lastText.value = lastText.value.replace(/ $/, '')
+  const inline = { pieces: squeezed.filter((p) => p.type !== 'text' || p.value !== ''), codes }
+  return shownText(inline) === text ? inline : null
+}
+
+function shownText({ pieces, codes }: Inline): string {
+  const walk = (list: readonly Piece[]): string =>
+    list
+      .map((piece) => {
+        if (piece.type === 'text') return piece.value
+        if (piece.type === 'pc') return walk(piece.children)
+        const code = codes.get(piece.id)
+        return code?.kind === 'code' ? code.value : code?.kind === 'image' ? code.alt : ''
+      })
+      .join('')
+  return walk(pieces)
+}
+
+/** The pieces showing `[start, end)` of the inline's text; codes cut by the bounds are kept on both sides. */
+function sliceInline(inline: Inline, start: number, end: number): Inline {
+  const cut = (list: readonly Piece[], from: number): Piece[] => {
+    const out: Piece[] = []
+    let offset = from
+    for (const piece of list) {
+      const length = shownLength(piece, inline.codes)
+      const at = offset
+      offset += length
+      if (piece.type === 'text') {
+        const value = piece.value.slice(Math.max(0, start - at), Math.max(0, end - at))
+        if (value) out.push({ type: 'text', value })
+      } else if (piece.type === 'pc') {
+        if (offset <= start || at >= end) continue
+        out.push({ ...piece, children: cut(piece.children, at) })
+      } else if (length === 0 ? at >= start && at < end : at >= start && offset <= end) {
+        out.push(piece)
+      }
+    }
+    return out
+  }
+  const pieces = cut(inline.pieces, 0)
+  const used = new Set(codeIds(pieces))
+  return { pieces, codes: new Map([...inline.codes].filter(([id]) => used.has(id))) }
+}
+
+/** A sentence of a block with its codes, when the block has some and the sentence is found. */
+function sentenceInline(block: AlignBlock, sentence: string, from: number): Inline | undefined {
+  if (!block.inline) return undefined
+  const at = block.text.indexOf(sentence, from)
+  if (at < 0) return undefined
+  const inline = sliceInline(block.inline, at, at + sentence.length)
+  return shownText(inline) === sentence && inline.codes.size > 0 ? inline : undefined
+}
+
 /** The blocks of a note in document order. */
 export function blocksOf(tree: Root): AlignBlock[] {
   const blocks: AlignBlock[] = []
   const walk = (node: Nodes, inList: boolean): void => {
     switch (node.type) {
-      case 'heading':
-        blocks.push({ kind: 'heading', text: collapse(toString(node)) })
+      case 'heading': {
+        const text = collapse(toString(node))
+        const inline = inlineOf(node, text)
+        blocks.push({ kind: 'heading', text, ...(inline ? { inline } : {}) })
         return
+      }
       case 'paragraph': {
         const text = collapse(toString(node))
-        if (text) blocks.push({ kind: inList ? 'bullet' : 'paragraph', text })
+        const inline = text ? inlineOf(node, text) : null
+        if (text)
+          blocks.push({
+            kind: inList ? 'bullet' : 'paragraph',
+            text,
+            ...(inline ? { inline } : {}),
+          })
         return
       }
       case 'tableRow': {
@@ -259,10 +404,23 @@ export function alignNotes(fr: Root, en: Root): SegmentPair[] {
       pairs.push({ kind, fr: bead.fr?.text ?? '', en: bead.en?.text ?? '' })
       continue
     }
-    if (kind === 'heading') pairs.push({ kind, fr: bead.fr.text, en: bead.en.text })
-    else
-      for (const sentence of alignSentences(bead.fr.text, bead.en.text))
-        pairs.push({ kind, ...sentence })
+    const sentences =
+      kind === 'heading'
+        ? [{ fr: bead.fr.text, en: bead.en.text }]
+        : alignSentences(bead.fr.text, bead.en.text)
+    let [frAt, enAt] = [0, 0]
+    for (const sentence of sentences) {
+      const frInline = sentenceInline(bead.fr, sentence.fr, frAt)
+      const enInline = sentenceInline(bead.en, sentence.en, enAt)
+      frAt = Math.max(frAt, bead.fr.text.indexOf(sentence.fr, frAt) + sentence.fr.length)
+      enAt = Math.max(enAt, bead.en.text.indexOf(sentence.en, enAt) + sentence.en.length)
+      pairs.push({
+        kind,
+        ...sentence,
+        ...(frInline ? { frInline } : {}),
+        ...(enInline ? { enInline } : {}),
+      })
+    }
   }
   return pairs
 }
@@ -725,16 +883,60 @@ function slug(text: string): string {
 
 /** The segment pairs as a TMX 1.4b translation memory (French source). */
 export function segmentsToTmx(pairs: SegmentPair[], creationTool = 'fiche'): string {
-  const text = (value: string): Piece[] => [{ type: 'text', value }]
   return emitTmx(
     pairs
       .filter((pair) => pair.fr && pair.en)
-      .map((pair) => ({
-        source: text(pair.fr),
-        target: text(pair.en),
-        codes: new Map(),
-        props: [['x-block', pair.kind]],
-      })),
+      .map((pair) => ({ ...sharedCodes(pair), props: [['x-block', pair.kind]] })),
     { sourceLanguage: 'fr', targetLanguage: 'en', creationTool },
   )
+}
+
+/**
+ * A pair's two sides over one code table, as TMX writes them (`<ph x>`,
+ * `<bpt i x>`/`<ept i>`): French codes numbered 1, 2, 3… in reading order;
+ * an English code takes the number of the first unused French code of the
+ * same kind and data, else of the same kind, else a number of its own.
+ */
+function sharedCodes(pair: SegmentPair): {
+  source: Piece[]
+  target: Piece[]
+  codes: Map<string, Code>
+} {
+  const fr = pair.frInline ?? { pieces: [{ type: 'text', value: pair.fr }], codes: new Map() }
+  const en = pair.enInline ?? { pieces: [{ type: 'text', value: pair.en }], codes: new Map() }
+  const codes = new Map<string, Code>()
+  const frIds = new Map<string, string>()
+  for (const id of codeIds(fr.pieces)) {
+    if (frIds.has(id)) continue
+    const mine = String(codes.size + 1)
+    frIds.set(id, mine)
+    codes.set(mine, fr.codes.get(id)!)
+  }
+  const free = [...codes.keys()]
+  const same = (a: Code, b: Code) => JSON.stringify(a) === JSON.stringify(b)
+  const enIds = new Map<string, string>()
+  for (const id of codeIds(en.pieces)) {
+    if (enIds.has(id)) continue
+    const code = en.codes.get(id)!
+    const match =
+      free.find((mine) => same(codes.get(mine)!, code)) ??
+      free.find((mine) => codes.get(mine)!.kind === code.kind)
+    if (match !== undefined) {
+      free.splice(free.indexOf(match), 1)
+      enIds.set(id, match)
+    } else {
+      const mine = String(codes.size + 1)
+      codes.set(mine, code)
+      enIds.set(id, mine)
+    }
+  }
+  const rename = (list: readonly Piece[], ids: ReadonlyMap<string, string>): Piece[] =>
+    list.map((piece): Piece => {
+      if (piece.type === 'text') return piece
+      const id = ids.get(piece.id)!
+      return piece.type === 'pc'
+        ? { type: 'pc', id, children: rename(piece.children, ids) }
+        : { type: 'ph', id }
+    })
+  return { source: rename(fr.pieces, frIds), target: rename(en.pieces, enIds), codes }
 }

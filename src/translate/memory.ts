@@ -46,6 +46,8 @@ const COMMON = 0.2
 /** A translation memory built once, looked up per unit. */
 export class TranslationMemory {
   readonly #exact = new Map<string, MemoryEntry>()
+  /** Entries without codes (a plain-text TMX from another tool), by collapsed text. */
+  readonly #plain = new Map<string, MemoryEntry>()
   readonly #entries: Indexed[] = []
   readonly #postings = new Map<string, number[]>()
   readonly #alphabet = new TokenAlphabet()
@@ -58,6 +60,10 @@ export class TranslationMemory {
       if (piecesText(entry.target).trim() === '') continue
       const exact = piecesKey(entry.source, entry.codes, true)
       if (exact === '' || this.#exact.has(exact)) continue
+      if (codeIds(entry.source).length === 0 && codeIds(entry.target).length === 0) {
+        const plain = collapsed(piecesText(entry.source))
+        if (!this.#plain.has(plain)) this.#plain.set(plain, entry)
+      }
       this.#exact.set(exact, entry)
       const list = tokens(piecesKey(entry.source, entry.codes))
       const index = this.#entries.length
@@ -82,6 +88,8 @@ export class TranslationMemory {
       const mapped = mapCodes(exact, pieces, codes)
       if (mapped) return { pieces: [mapped], score: 100, from: exact.from }
     }
+    const plain = this.#plainMatch(pieces, codes)
+    if (plain) return plain
     const list = tokens(piecesKey(pieces, codes))
     if (list.length === 0) return null
     const encoded = this.#alphabet.encode(list)
@@ -116,6 +124,24 @@ export class TranslationMemory {
   }
 
   /**
+   * A segment with codes against a plain-text entry: the segment's text with
+   * its codes' text put back (`config/config.ini` for inline code, the link's
+   * text for a link) compared with the entry's source; the target is rebuilt
+   * with the segment's codes around (or in place of) their text found in the
+   * entry's target. Scored 99, so it stays for review. When a code's text is
+   * not found in the target (a translated link text, say), or a paired code
+   * holds other codes, there is no plain match (the fuzzy match may still
+   * apply): a target without the codes would be broken.
+   */
+  #plainMatch(pieces: readonly Piece[], codes: ReadonlyMap<string, Code>): MemoryMatch | null {
+    if (this.#plain.size === 0 || codeIds(pieces).length === 0) return null
+    const entry = this.#plain.get(collapsed(withCodeText(pieces, codes)))
+    if (!entry) return null
+    const target = rebuild(piecesText(entry.target), pieces, codes)
+    return target ? { pieces: [target], score: 99, from: entry.from } : null
+  }
+
+  /**
    * A match for a whole unit: the unit as one segment first, then segment by
    * segment (every segment must match); the score is the lowest segment's.
    */
@@ -138,6 +164,75 @@ export class TranslationMemory {
     }
     return found.length > 0 ? { pieces: found, score, from } : null
   }
+}
+
+const collapsed = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/** The text a code shows in plain text; null for codes that show none. */
+function codeText(piece: Piece, codes: ReadonlyMap<string, Code>): string | null {
+  if (piece.type === 'text') return piece.value
+  if (piece.type === 'pc') return withCodeText(piece.children, codes)
+  const code = codes.get(piece.id)
+  switch (code?.kind) {
+    case 'code':
+      return code.value
+    case 'image':
+      return code.alt
+    case 'break':
+      return ' '
+    default:
+      return null
+  }
+}
+
+/** Plain text of pieces with the codes' text put back (see `codeText`). */
+function withCodeText(pieces: readonly Piece[], codes: ReadonlyMap<string, Code>): string {
+  return pieces.map((piece) => codeText(piece, codes) ?? '').join('')
+}
+
+/**
+ * The target text with the segment's codes re-inserted: each code's text
+ * is looked for in the target (first occurrence not already taken) and
+ * replaced by the code; null when one cannot be found.
+ */
+function rebuild(
+  target: string,
+  pieces: readonly Piece[],
+  codes: ReadonlyMap<string, Code>,
+): Piece[] | null {
+  const spans: Array<{ start: number; end: number; piece: Piece }> = []
+  for (const piece of pieces) {
+    if (piece.type === 'text') continue
+    if (piece.type === 'pc' && codeIds(piece.children).length > 0) return null
+    const text = codeText(piece, codes)
+    if (text === null) return null
+    const wanted = text.trim()
+    if (wanted === '') return null
+    let at = target.indexOf(wanted)
+    while (at >= 0 && spans.some((s) => at < s.end && at + wanted.length > s.start))
+      at = target.indexOf(wanted, at + 1)
+    if (at < 0) return null
+    spans.push({ start: at, end: at + wanted.length, piece })
+  }
+  if (spans.length === 0) return null
+  spans.sort((a, b) => a.start - b.start)
+  const out: Piece[] = []
+  let cursor = 0
+  for (const { start, end, piece } of spans) {
+    if (start > cursor) out.push({ type: 'text', value: target.slice(cursor, start) })
+    out.push(
+      piece.type === 'pc'
+        ? {
+            type: 'pc',
+            id: piece.id,
+            children: [{ type: 'text', value: target.slice(start, end) }],
+          }
+        : piece,
+    )
+    cursor = end
+  }
+  if (cursor < target.length) out.push({ type: 'text', value: target.slice(cursor) })
+  return out
 }
 
 const NUMBER = /^\s*(\d+(?:\.\d+)*\.?)\s+(?=\S)/
