@@ -112,9 +112,11 @@ describe('bare links in plain text', () => {
     ])
     const [first, second] = readText(new VFile({ value: text })).children
     if (first?.type !== 'paragraph' || second?.type !== 'paragraph') throw new Error('paragraphs')
-    expect(first.children.map((n) => (n.type === 'text' ? n.value : `<${n.url}>`)).join('')).toBe(
-      'Le rapport (<https://example.org/rapport>), publié sur <http://www.example.fr>.',
-    )
+    expect(
+      first.children
+        .map((n) => (n.type === 'text' ? n.value : n.type === 'link' ? `<${n.url}>` : ''))
+        .join(''),
+    ).toBe('Le rapport (<https://example.org/rapport>), publié sur <http://www.example.fr>.')
     expect(first.children[3]).toMatchObject({
       type: 'link',
       url: 'http://www.example.fr',
