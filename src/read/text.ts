@@ -10,11 +10,13 @@
  *   heading: the title (depth 1) when it opens the text, a sub-heading
  *   (depth 2) between paragraphs. A text without such a first line has no title.
  * - Lines starting with `-`, `*`, `•` or `–` form a list.
+ * - Bare URLs and e-mail addresses are links (see bare-links.ts).
  */
-import type { Heading, List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast'
+import type { Heading, Link, List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
+import { linkifyText, type Span } from './bare-links.ts'
 
 /** Metadata keys recognised on the first lines, mapped to model names. */
 const META_KEYS: Record<string, string> = {
@@ -156,8 +158,6 @@ function isShortAmong(first: Line, block: Line[]): boolean {
   return first.text.trim().length < longest * 0.6
 }
 
-type Span = (start: number, end: number) => { start: Point; end: Point }
-
 function trimmedRange(line: Line): [number, number] {
   const lead = line.text.length - line.text.trimStart().length
   const tail = line.text.trimEnd().length
@@ -166,32 +166,42 @@ function trimmedRange(line: Line): [number, number] {
 
 function buildHeading(line: Line, depth: 1 | 2, span: Span): Heading {
   const [start, end] = trimmedRange(line)
-  const text: Text = { type: 'text', value: line.text.trim(), position: span(start, end) }
-  return { type: 'heading', depth, children: [text], position: span(start, end) }
+  return {
+    type: 'heading',
+    depth,
+    children: linkifyText(line.text.trim(), start, span),
+    position: span(start, end),
+  }
 }
 
 function buildParagraph(block: Line[], span: Span): Paragraph {
-  const children: Text[] = []
+  const children: Array<Text | Link> = []
   block.forEach((line, index) => {
     const [start, end] = trimmedRange(line)
-    const value = line.text.trim()
+    children.push(...linkifyText(line.text.trim(), start, span))
     const next = block[index + 1]
-    children.push({
-      type: 'text',
-      value: next ? `${value}\n` : value,
-      position: span(start, next ? trimmedRange(next)[0] : end),
-    })
+    if (next)
+      children.push({ type: 'text', value: '\n', position: span(end, trimmedRange(next)[0]) })
   })
   const [start] = trimmedRange(block[0]!)
   const [, end] = trimmedRange(block.at(-1)!)
   return { type: 'paragraph', children: mergeTexts(children, span), position: span(start, end) }
 }
 
-function mergeTexts(texts: Text[], span: Span): Text[] {
-  if (texts.length <= 1) return texts
-  const first = texts[0]!.position!.start.offset!
-  const last = texts.at(-1)!.position!.end.offset!
-  return [{ type: 'text', value: texts.map((t) => t.value).join(''), position: span(first, last) }]
+/** Merges each run of adjacent text nodes into one, spanning the run. */
+function mergeTexts(nodes: Array<Text | Link>, span: Span): Array<Text | Link> {
+  const merged: Array<Text | Link> = []
+  for (const node of nodes) {
+    const previous = merged.at(-1)
+    if (node.type === 'text' && previous?.type === 'text') {
+      merged[merged.length - 1] = {
+        type: 'text',
+        value: previous.value + node.value,
+        position: span(previous.position!.start.offset!, node.position!.end.offset!),
+      }
+    } else merged.push(node)
+  }
+  return merged
 }
 
 function buildList(block: Line[], span: Span): List {
@@ -201,9 +211,7 @@ function buildList(block: Line[], span: Span): List {
     const textStart = line.start + marker
     const paragraph: Paragraph = {
       type: 'paragraph',
-      children: [
-        { type: 'text', value: line.text.slice(marker).trim(), position: span(textStart, end) },
-      ],
+      children: linkifyText(line.text.slice(marker).trim(), textStart, span),
       position: span(textStart, end),
     }
     return { type: 'listItem', spread: false, children: [paragraph], position: span(start, end) }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isHeadingLine } from '../../src/read/text.ts'
+import { VFile } from 'vfile'
+import { isHeadingLine, readText } from '../../src/read/text.ts'
 import { modelOf } from '../helpers.ts'
 
 const article = [
@@ -88,5 +89,48 @@ describe('plain text with one paragraph per line', () => {
     const model = await modelOf(text, 'wrapped.txt')
     expect(model.blocks.filter((b) => b.type === 'paragraph')).toHaveLength(1)
     expect(model.headings).toEqual([])
+  })
+})
+
+describe('bare links in plain text', () => {
+  it('makes bare URLs and e-mail addresses links, without the punctuation after them', async () => {
+    const text = [
+      'Le rapport (https://example.org/rapport), publié sur www.example.fr.',
+      'Écrire à contact@example.org ; voir « https://example.org/a_(b) » et https://x.example.org/c?d=1.',
+      '',
+      '- liste : https://liste.example.org, fin',
+      '',
+    ].join('\n')
+    const model = await modelOf(text, 'liens.txt')
+    expect(model.citations.map((c) => [c.href, c.role])).toEqual([
+      ['https://example.org/rapport', 'citation'],
+      ['http://www.example.fr', 'citation'],
+      ['mailto:contact@example.org', 'contact'],
+      ['https://example.org/a_(b)', 'citation'],
+      ['https://x.example.org/c?d=1', 'citation'],
+      ['https://liste.example.org', 'citation'],
+    ])
+    const [first, second] = readText(new VFile({ value: text })).children
+    if (first?.type !== 'paragraph' || second?.type !== 'paragraph') throw new Error('paragraphs')
+    expect(
+      first.children
+        .map((n) => (n.type === 'text' ? n.value : n.type === 'link' ? `<${n.url}>` : ''))
+        .join(''),
+    ).toBe('Le rapport (<https://example.org/rapport>), publié sur <http://www.example.fr>.')
+    expect(first.children[3]).toMatchObject({
+      type: 'link',
+      url: 'http://www.example.fr',
+      children: [{ type: 'text', value: 'www.example.fr' }],
+      position: { start: { line: 1, column: 54, offset: 53 }, end: { line: 1, column: 68 } },
+    })
+    expect(second.children[1]).toMatchObject({
+      url: 'mailto:contact@example.org',
+      position: { start: { line: 2, column: 10, offset: 78 }, end: { line: 2, column: 29 } },
+    })
+  })
+
+  it('leaves words with @ or dots that are not addresses as text', async () => {
+    const model = await modelOf('Le score @home, le fichier note.txt et www seul.\n', 'd.txt')
+    expect(model.citations.filter((c) => c.kind === 'link')).toEqual([])
   })
 })
