@@ -10,7 +10,14 @@ import type { ResolvedConfig } from '../config/resolve.ts'
 import type { Severity } from '../model/schema.ts'
 import { findNotes } from '../pipeline/files.ts'
 import { documentIdsOf } from '../pipeline/ids.ts'
-import { buildFile, createProcessor, type NoteResult } from '../pipeline/process.ts'
+import {
+  buildFile,
+  createProcessor,
+  failedNote,
+  projectPath,
+  type NoteResult,
+} from '../pipeline/process.ts'
+import type { PluginMonitor } from '../pipeline/user-plugins.ts'
 import { isReporterName, reporters } from '../report/registry.ts'
 import { summarize, summaryLine, type FileReport, type RuleInfo } from '../report/types.ts'
 import { checkTranslations } from '../check.ts'
@@ -18,6 +25,7 @@ import { rules } from '../validate/registry.ts'
 import type { Rule } from '../validate/rule.ts'
 import { compareDiagnostics, validateModel } from '../validate/run.ts'
 import { packageRoot, version } from '../package.ts'
+import { createPool, defaultJobs, poolSize } from './pool.ts'
 import { writeAtomic } from './write.ts'
 
 /** Options of `fiche check`. */
@@ -35,6 +43,8 @@ export interface CheckOptions {
   verbose: boolean
   /** Hide infos, even with `verbose`. */
   quiet: boolean
+  /** `--jobs`: most worker threads (default: the number of cores); see `poolSize`. */
+  jobs?: number
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
@@ -75,6 +85,24 @@ export function checkResult(result: NoteResult, config: ResolvedConfig): FileRep
     path: result.relativePath,
     documentId: result.model.id,
     diagnostics: result.model.diagnostics,
+  }
+}
+
+/**
+ * A function that checks one note (whose id is `id`) with one processor:
+ * the note's report, then one per translation file of the note.
+ */
+export function createNoteChecker(
+  config: ResolvedConfig,
+  monitor?: PluginMonitor,
+): (file: string, id: string) => Promise<FileReport[]> {
+  const processor = createProcessor(config, monitor)
+  return async (file, id) => {
+    const result = await buildFile(file, config, processor, id)
+    const report = checkResult(result, config)
+    // Each translation file of the note is a report entry of its own, after the note's.
+    if (!result.ok) return [report]
+    return [report, ...checkTranslations(result.model, result.relativePath, config)]
   }
 }
 
@@ -129,17 +157,30 @@ export async function runCheck(config: ResolvedConfig, options: CheckOptions): P
     maxWarnings = Number(options.maxWarnings)
   }
   const paths = options.paths.length > 0 ? options.paths.map((p) => path.resolve(p)) : config.input
-  const processor = createProcessor(config)
   const files: FileReport[] = []
   const notes = findNotes(paths, [config.output])
   // The same document ids as `fiche build` gives the notes.
   const { idOf, warnings } = documentIdsOf(notes, config.root)
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`)
-  for (const file of notes) {
-    const result = await buildFile(file, config, processor, idOf(file))
-    files.push(checkResult(result, config))
-    // Each translation file of the note is a report entry of its own, after the note's.
-    if (result.ok) files.push(...checkTranslations(result.model, result.relativePath, config))
+  const size = poolSize(config, options.jobs ?? defaultJobs(), notes.length)
+  const pool = size > 0 ? createPool<FileReport[]>(config, { command: 'check' }, size) : null
+  const checkNote = pool ? null : createNoteChecker(config)
+  // Queued at once, taken in the order of the notes (see `fiche build`).
+  const pending = notes.map((file) =>
+    pool
+      ? pool.run(file, idOf(file)).then((answer) => {
+          if (answer.ok) return answer.value
+          const failed = failedNote(file, projectPath(config, file), answer.reason)
+          return [checkResult(failed, config)]
+        })
+      : null,
+  )
+  try {
+    for (const [index, file] of notes.entries()) {
+      files.push(...((await pending[index]) ?? (await checkNote!(file, idOf(file)))))
+    }
+  } finally {
+    await pool?.close()
   }
   const summary = summarize(files)
   const shown = shownReports(files, threshold(options))

@@ -18,6 +18,12 @@ import { CONFIG_NAMES, importConfig } from './import.ts'
 /** The configuration with every default filled in and paths made absolute. */
 export interface ResolvedConfig {
   root: string
+  /**
+   * How to load this configuration again (in a worker thread): `file` is the
+   * configuration file (absolute), or null for the defaults of `root`. Null
+   * for a configuration given as a value to `resolveConfig`.
+   */
+  loaded: { file: string | null } | null
   input: string[]
   output: string
   /** Whether the output folder may lie outside `root` (else the commands refuse it, exit 2). */
@@ -46,6 +52,8 @@ export interface ResolvedConfig {
   encoding: EncodingSettings
   /** Limits of one note. */
   limits: Limits
+  /** Seconds one note may take in a worker before it is stopped. */
+  timeLimit: number
   /** Warnings found while loading the termbase and sources files (a guessed encoding…), each naming its file. */
   warnings: string[]
   /** Translation files: languages, folder (absolute), format of new files, memories (absolute). */
@@ -74,6 +82,9 @@ const pluggable = z.custom<PluggableList[number]>(
     (typeof value === 'object' && value !== null && ('plugins' in value || 'settings' in value)),
   { message: 'expected a unified plugin, [plugin, options] or a preset' },
 )
+
+/** The longest `timeLimit`, in seconds (a timer's delay must stay under 2^31 ms). */
+const MAX_TIME_LIMIT = 86_400
 
 const ConfigSchema = z.strictObject({
   input: z.array(z.string().min(1)).min(1).optional(),
@@ -114,6 +125,11 @@ const ConfigSchema = z.strictObject({
       nestingDepth: z.number().int().positive().max(MAX_NESTING_DEPTH).optional(),
       links: z.number().int().positive().optional(),
     })
+    .optional(),
+  timeLimit: z
+    .number({ message: 'expected a number of seconds' })
+    .positive('expected a number of seconds greater than 0')
+    .max(MAX_TIME_LIMIT, `expected at most ${MAX_TIME_LIMIT} seconds (one day)`)
     .optional(),
   translation: z
     .strictObject({
@@ -160,6 +176,7 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
   const warnings: string[] = []
   return {
     root,
+    loaded: null,
     input: (user.input ?? [defaultInput(root)]).map((p) => path.resolve(root, p)),
     output: path.resolve(root, user.output ?? 'output'),
     allowOutputOutsideRoot: user.allowOutputOutsideRoot ?? false,
@@ -172,6 +189,7 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
     docx: docxOf(user, root),
     encoding,
     limits: { ...DEFAULT_LIMITS, ...user.limits },
+    timeLimit: user.timeLimit ?? 60,
     warnings,
     translation: {
       languages: user.translation?.languages ?? ['en'],
@@ -265,7 +283,7 @@ export async function loadConfig(file: string | null, cwd: string): Promise<Reso
   const candidate = file
     ? path.resolve(cwd, file)
     : CONFIG_NAMES.map((name) => path.join(cwd, name)).find((p) => existsSync(p))
-  if (candidate === undefined) return resolveConfig({}, cwd)
+  if (candidate === undefined) return { ...resolveConfig({}, cwd), loaded: { file: null } }
   if (!existsSync(candidate)) throw new ConfigError(`Configuration file not found: ${candidate}`)
   let loaded: unknown
   try {
@@ -280,7 +298,7 @@ export async function loadConfig(file: string | null, cwd: string): Promise<Reso
     )
   }
   try {
-    return resolveConfig(loaded, path.dirname(candidate))
+    return { ...resolveConfig(loaded, path.dirname(candidate)), loaded: { file: candidate } }
   } catch (error) {
     throw new ConfigError(`${candidate}: ${(error as Error).message}`)
   }
