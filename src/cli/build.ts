@@ -30,7 +30,7 @@ import { englishNote } from '../translate/english.ts'
 import { unitTranslations } from '../translate/targets.ts'
 import { checkResult } from './check.ts'
 import { lockOptions, withLock } from './lock.ts'
-import { createPool, defaultJobs, poolSize } from './pool.ts'
+import { createPool, poolSize } from './pool.ts'
 import { createProgress } from './progress.ts'
 import { outsideRootRefusal } from './root.ts'
 import { writeAtomic } from './write.ts'
@@ -46,7 +46,7 @@ export interface BuildOptions {
   strict?: boolean
   /** Allow an output folder outside the project root (`--allow-outside-root`). */
   allowOutsideRoot?: boolean
-  /** `--jobs`: most worker threads (default: the number of cores); see `poolSize`. */
+  /** `--jobs`: most worker threads (default: see `poolSize`). */
   jobs?: number
 }
 
@@ -241,7 +241,7 @@ async function buildInto(
     process.stderr.write(`warning: ${warning}\n`)
   const final = options.final === true
   const sourceDateEpoch = readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH)
-  const size = poolSize(config, options.jobs ?? defaultJobs(), files.length)
+  const size = poolSize(config, options.jobs, files.length)
   const pool =
     size > 0
       ? createPool<NoteOutcome>(config, { command: 'build', final, sourceDateEpoch }, size)

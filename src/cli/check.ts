@@ -25,7 +25,7 @@ import { rules } from '../validate/registry.ts'
 import type { Rule } from '../validate/rule.ts'
 import { compareDiagnostics, validateModel } from '../validate/run.ts'
 import { packageRoot, version } from '../package.ts'
-import { createPool, defaultJobs, poolSize } from './pool.ts'
+import { createPool, poolSize } from './pool.ts'
 import { writeAtomic } from './write.ts'
 
 /** Options of `fiche check`. */
@@ -43,7 +43,7 @@ export interface CheckOptions {
   verbose: boolean
   /** Hide infos, even with `verbose`. */
   quiet: boolean
-  /** `--jobs`: most worker threads (default: the number of cores); see `poolSize`. */
+  /** `--jobs`: most worker threads (default: see `poolSize`). */
   jobs?: number
 }
 
@@ -162,7 +162,7 @@ export async function runCheck(config: ResolvedConfig, options: CheckOptions): P
   // The same document ids as `fiche build` gives the notes.
   const { idOf, warnings } = documentIdsOf(notes, config.root)
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`)
-  const size = poolSize(config, options.jobs ?? defaultJobs(), notes.length)
+  const size = poolSize(config, options.jobs, notes.length)
   const pool = size > 0 ? createPool<FileReport[]>(config, { command: 'check' }, size) : null
   const checkNote = pool ? null : createNoteChecker(config)
   // Queued at once, taken in the order of the notes (see `fiche build`).

@@ -60,20 +60,31 @@ export function parseJobs(value: string): number | string {
   return `--jobs "${value}": expected a whole number of 1 or more`
 }
 
+/** Without user plugins and without `--jobs`, the fewest notes that are built in workers. */
+export const MIN_POOLED_NOTES = 32
+
 /**
- * How many workers a run of `notes` notes with at most `jobs` of them uses;
- * 0 builds in the main thread. Workers are used when the configuration has
- * user plugins (so that the time limit stops one that loops), else only for
- * 2 notes or more with 2 jobs or more: starting a worker costs about as much
- * as building a small note (see README, "Workers and the time limit"). A
- * configuration given as a value (not loaded from a file or the defaults)
- * cannot be loaded again by a worker and builds in the main thread.
+ * How many workers a run of `notes` notes uses, with `--jobs` (undefined
+ * when not given: the number of cores); 0 builds in the main thread.
+ *
+ * - With user plugins (`plugins`, `remarkPlugins`): always workers, at most
+ *   `jobs`, so that the time limit can stop a plugin that loops.
+ * - Otherwise, `--jobs N` with N ≥ 2 uses workers for 2 notes or more; by
+ *   default only for `MIN_POOLED_NOTES` notes or more on a machine of 2
+ *   cores or more: starting a worker (loading fiche, the configuration and
+ *   the termbase again) costs about 0.5 s, and measured on a 2-core machine
+ *   2 workers were slower than the main thread up to about 50 small notes
+ *   (README, "Workers and the time limit").
+ *
+ * A configuration given as a value (not loaded from a file or the defaults)
+ * cannot be loaded again in a worker: it is always built in the main thread.
  */
-export function poolSize(config: ResolvedConfig, jobs: number, notes: number): number {
+export function poolSize(config: ResolvedConfig, jobs: number | undefined, notes: number): number {
   if (config.loaded === null || notes === 0) return 0
-  const plugins = config.plugins.length + config.remarkPlugins.length > 0
-  if (!plugins && (notes < 2 || jobs < 2)) return 0
-  return Math.min(jobs, notes)
+  const chosen = jobs ?? defaultJobs()
+  if (config.plugins.length + config.remarkPlugins.length > 0) return Math.min(chosen, notes)
+  const enough = jobs === undefined ? MIN_POOLED_NOTES : 2
+  return chosen >= 2 && notes >= enough ? Math.min(chosen, notes) : 0
 }
 
 interface Job<T> {
