@@ -11,6 +11,8 @@
  *   installed with fiche, and their types appear in fiche's own); the other
  *   libraries are bundled, which saves Node the resolution of hundreds of
  *   small files at every start.
+ * - dist/worker.js, the entry of the worker threads that build notes in
+ *   parallel (src/cli/pool.ts loads it by its path).
  * - dist/types/, the declarations of the public API (tsc --emitDeclarationOnly).
  *
  * `node scripts/build.mjs --js` skips the declarations (what `npm test` needs).
@@ -29,7 +31,7 @@ const jsOnly = process.argv.includes('--js')
 rmSync(path.join(root, 'dist'), { recursive: true, force: true })
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', worker: 'src/cli/worker.ts' },
   outdir: 'dist',
   // Every chunk sits directly in dist/, one level below package.json, like
   // src/package.ts in the sources.

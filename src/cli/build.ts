@@ -14,15 +14,23 @@ import { emitJson } from '../emit/json.ts'
 import { emitMarkdown } from '../emit/markdown.ts'
 import { corpusGlossaryFiles, documentGlossaryFiles } from '../glossary/outputs.ts'
 import { glossaryRows } from '../glossary/rows.ts'
-import type { DocumentModel } from '../model/schema.ts'
+import type { Diagnostic, DocumentModel } from '../model/schema.ts'
 import { notesOf, type CommandNotes } from './notes.ts'
-import { buildFile, createProcessor, failedNote, type NoteResult } from '../pipeline/process.ts'
+import {
+  buildFile,
+  createProcessor,
+  failedNote,
+  projectPath,
+  type NoteResult,
+} from '../pipeline/process.ts'
+import type { PluginMonitor } from '../pipeline/user-plugins.ts'
 import { summaryLine, type FileReport } from '../report/types.ts'
 import { summarize } from '../report/vfile.ts'
 import { englishNote } from '../translate/english.ts'
 import { unitTranslations } from '../translate/targets.ts'
 import { validateResult } from '../check.ts'
 import { lockOptions, withLock } from './lock.ts'
+import { createPool, poolSize } from './pool.ts'
 import { createProgress } from './progress.ts'
 import { outsideRootRefusal } from './root.ts'
 import { writeAtomic } from './write.ts'
@@ -38,6 +46,134 @@ export interface BuildOptions {
   strict?: boolean
   /** Allow an output folder outside the project root (`--allow-outside-root`). */
   allowOutsideRoot?: boolean
+  /** `--jobs`: most worker threads (default: see `poolSize`). */
+  jobs?: number
+}
+
+/** A built note as plain data: the result without its tree and text (what a worker can send). */
+export type BuiltNote =
+  | { path: string; relativePath: string; ok: true; model: DocumentModel }
+  | { path: string; relativePath: string; ok: false; error: Diagnostic }
+
+/**
+ * What building one note gives, as plain data (a worker thread sends it back
+ * by structured clone): the outputs are computed, not yet written.
+ */
+export interface NoteOutcome {
+  result: BuiltNote
+  report: FileReport
+  /** Units of the English handout left in French; null without a handout. */
+  untranslated: number | null
+  /** Output file name → contents, all computed before any is written; null for a failed note. */
+  outputs: Record<string, string | Uint8Array> | null
+  /** Warnings about the note, printed in the order of the notes. */
+  warnings: string[]
+}
+
+/** Builds notes with one configuration: the processor and the template are made once. */
+export interface NoteBuilder {
+  /** Builds one note (whose id is `id`: see `documentIdsOf`) and computes its outputs. */
+  build(file: string, id?: string): Promise<NoteOutcome>
+}
+
+/** Options of a `NoteBuilder`. */
+export interface NoteBuilderOptions {
+  /** `--final`: a note whose brief lists sources to complete fails. */
+  final?: boolean
+  /** `SOURCE_DATE_EPOCH` (seconds), see `readSourceDateEpoch`. */
+  sourceDateEpoch?: number | null
+  /** Told which user plugin runs (worker threads, for the time limit). */
+  monitor?: PluginMonitor
+}
+
+/** Creates the builder of a configuration. */
+export async function createNoteBuilder(
+  config: ResolvedConfig,
+  options: NoteBuilderOptions = {},
+): Promise<NoteBuilder> {
+  const processor = createProcessor(config, options.monitor)
+  const template = await readTemplate(config)
+  const sourceDateEpoch = options.sourceDateEpoch ?? null
+  return {
+    async build(file, id) {
+      const built = await buildFile(file, config, processor, id)
+      const report = validateResult(built, config)
+      const result = plainResult(built)
+      const warnings: string[] = []
+      if (!result.ok) return { result, report, untranslated: null, outputs: null, warnings }
+      const failed = (reason: string): NoteOutcome => ({
+        result: plainResult(failedNote(result.path, result.relativePath, reason)),
+        report,
+        untranslated: null,
+        outputs: null,
+        warnings,
+      })
+      try {
+        const { outputs, missingSources, handout } = await documentOutputs(
+          result.model,
+          result.relativePath,
+          config,
+          { template, sourceDateEpoch, warnings },
+        )
+        if (options.final && missingSources.length > 0) {
+          const shown = missingSources.slice(0, 5).map((label) => `“${label}”`)
+          const more = missingSources.length > 5 ? `, and ${missingSources.length - 5} more` : ''
+          return failed(
+            `--final: ${missingSources.length} source(s) to complete (${shown.join(', ')}${more}), expected a URL or a sources-registry entry for each`,
+          )
+        }
+        return { result, report, untranslated: handout, outputs, warnings }
+      } catch (error) {
+        return failed(`cannot write the outputs (${(error as Error).message})`)
+      }
+    },
+  }
+}
+
+/** A note's result without its tree and text. */
+function plainResult(result: NoteResult): BuiltNote {
+  if (!result.ok) return result
+  return { path: result.path, relativePath: result.relativePath, ok: true, model: result.model }
+}
+
+/**
+ * The outcome of a note that did not finish (stopped at the time limit, or
+ * its worker died): a failed note with `reason`.
+ */
+export function unfinishedNote(config: ResolvedConfig, file: string, reason: string): NoteOutcome {
+  const failed = failedNote(file, projectPath(config, file), reason)
+  return {
+    result: plainResult(failed),
+    report: validateResult(failed, config),
+    untranslated: null,
+    outputs: null,
+    warnings: [],
+  }
+}
+
+/**
+ * Writes the outputs of a note into `<outDir>/<doc-id>/`, each atomically;
+ * a write that fails makes the note a failed one.
+ */
+export function writeOutcome(
+  outcome: NoteOutcome,
+  outDir: string,
+): { result: BuiltNote; report: FileReport; untranslated: number | null } {
+  const { result, report, untranslated, outputs } = outcome
+  if (!result.ok || !outputs) return { result, report, untranslated }
+  try {
+    for (const [name, data] of Object.entries(outputs)) {
+      writeAtomic(path.join(outDir, result.model.id, name), data)
+    }
+  } catch (error) {
+    const reason = `cannot write the outputs (${(error as Error).message})`
+    return {
+      result: plainResult(failedNote(result.path, result.relativePath, reason)),
+      report,
+      untranslated: null,
+    }
+  }
+  return { result, report, untranslated }
 }
 
 /** Builds notes and writes their outputs with one configuration (shared by build and watch). */
@@ -46,64 +182,38 @@ export interface NoteWriter {
   write(
     file: string,
     id?: string,
-  ): Promise<{ result: NoteResult; report: FileReport; untranslated: number | null }>
+  ): Promise<{ result: BuiltNote; report: FileReport; untranslated: number | null }>
   /** Writes the corpus glossary of the given models. */
   writeCorpus(models: DocumentModel[]): void
 }
 
-/** Creates the writer of a configuration: the processor and the template are made once. */
+/** Creates the writer of a configuration, building in this thread. */
 export async function createNoteWriter(
   config: ResolvedConfig,
   outDir: string,
   final = false,
 ): Promise<NoteWriter> {
-  const processor = createProcessor(config)
-  const template = await readTemplate(config)
-  const sourceDateEpoch = readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH)
+  const builder = await createNoteBuilder(config, {
+    final,
+    sourceDateEpoch: readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH),
+  })
   return {
     async write(file, id) {
-      let result = await buildFile(file, config, processor, id)
-      const report = validateResult(result, config)
-      let untranslated: number | null = null
-      if (result.ok) {
-        try {
-          const { outputs, missingSources, handout } = await documentOutputs(
-            result.model,
-            result.relativePath,
-            config,
-            template,
-            sourceDateEpoch,
-          )
-          if (final && missingSources.length > 0) {
-            const shown = missingSources.slice(0, 5).map((label) => `“${label}”`)
-            const more = missingSources.length > 5 ? `, and ${missingSources.length - 5} more` : ''
-            return {
-              result: failedNote(
-                result.path,
-                result.relativePath,
-                `--final: ${missingSources.length} source(s) to complete (${shown.join(', ')}${more}), expected a URL or a sources-registry entry for each`,
-              ),
-              report,
-              untranslated,
-            }
-          }
-          untranslated = handout
-          for (const [name, data] of Object.entries(outputs)) {
-            writeAtomic(path.join(outDir, result.model.id, name), data)
-          }
-        } catch (error) {
-          const reason = `cannot write the outputs (${(error as Error).message})`
-          result = failedNote(result.path, result.relativePath, reason)
-        }
-      }
-      return { result, report, untranslated }
+      const outcome = await builder.build(file, id)
+      for (const warning of outcome.warnings) process.stderr.write(`warning: ${warning}\n`)
+      return writeOutcome(outcome, outDir)
     },
     writeCorpus(models) {
-      if (models.length === 0) return
-      for (const [name, data] of Object.entries(corpusGlossaryFiles(models, config.termbase))) {
-        writeAtomic(path.join(outDir, name), data)
-      }
+      writeCorpus(models, config, outDir)
     },
+  }
+}
+
+/** Writes the corpus glossary of the given models (nothing without models). */
+function writeCorpus(models: DocumentModel[], config: ResolvedConfig, outDir: string): void {
+  if (models.length === 0) return
+  for (const [name, data] of Object.entries(corpusGlossaryFiles(models, config.termbase))) {
+    writeAtomic(path.join(outDir, name), data)
   }
 }
 
@@ -131,29 +241,58 @@ async function buildInto(
   { files, idOf }: CommandNotes,
 ): Promise<number> {
   for (const warning of config.warnings) process.stderr.write(`warning: ${warning}\n`)
-  const writer = await createNoteWriter(config, outDir, options.final === true)
+  const final = options.final === true
+  const sourceDateEpoch = readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH)
+  const size = poolSize(config, options.jobs, files.length)
+  const pool =
+    size > 0
+      ? createPool<NoteOutcome>(config, { command: 'build', final, sourceDateEpoch }, size)
+      : null
+  const builder = pool ? null : await createNoteBuilder(config, { final, sourceDateEpoch })
+  // Every note is queued at once; the outcomes are taken in the order of the
+  // files, so the messages and the writes come in the same order whatever
+  // the number of workers.
+  const outcomes = files.map((file) =>
+    pool
+      ? pool
+          .run(file, idOf(file))
+          .then((answer) =>
+            answer.ok ? answer.value : unfinishedNote(config, file, answer.reason),
+          )
+      : null,
+  )
   const progress = createProgress(files.length, process.stderr, options.quiet)
-  const results: NoteResult[] = []
+  const results: BuiltNote[] = []
   const reports: FileReport[] = []
   let incomplete = 0
-  for (const file of files) {
-    const { result, report, untranslated } = await writer.write(file, idOf(file))
-    reports.push(report)
-    if (untranslated && result.ok) {
-      incomplete++
-      process.stderr.write(
-        `${result.model.id}/handout.en.docx: ${untranslated} untranslated unit(s)\n`,
-      )
+  try {
+    for (const [index, file] of files.entries()) {
+      const outcome = (await outcomes[index]) ?? (await builder!.build(file, idOf(file)))
+      for (const warning of outcome.warnings) process.stderr.write(`warning: ${warning}\n`)
+      const { result, report, untranslated } = writeOutcome(outcome, outDir)
+      reports.push(report)
+      if (untranslated && result.ok) {
+        incomplete++
+        process.stderr.write(
+          `${result.model.id}/handout.en.docx: ${untranslated} untranslated unit(s)\n`,
+        )
+      }
+      progress.step(result.ok ? `built ${result.relativePath}` : `failed ${result.relativePath}`)
+      results.push(result)
     }
-    progress.step(result.ok ? `built ${result.relativePath}` : `failed ${result.relativePath}`)
-    results.push(result)
+  } finally {
+    await pool?.close()
   }
   progress.done()
   const failed = results.filter((r) => !r.ok)
   for (const result of failed)
     if (!result.ok) process.stderr.write(`error: ${result.error.message}\n`)
   const built = results.filter((r) => r.ok)
-  writer.writeCorpus(built.flatMap((r) => (r.ok ? [r.model] : [])))
+  writeCorpus(
+    built.flatMap((r) => (r.ok ? [r.model] : [])),
+    config,
+    outDir,
+  )
   const count = (key: 'headings' | 'bullets' | 'statistics' | 'citations' | 'acronyms') =>
     built.reduce((sum, r) => sum + r.model[key].length, 0)
   const diagnostics = built.reduce((sum, r) => sum + r.model.diagnostics.length, 0)
@@ -191,8 +330,11 @@ async function documentOutputs(
   model: DocumentModel,
   relativePath: string,
   config: ResolvedConfig,
-  template: DocxTemplate | null,
-  sourceDateEpoch: number | null,
+  {
+    template,
+    sourceDateEpoch,
+    warnings,
+  }: { template: DocxTemplate | null; sourceDateEpoch: number | null; warnings: string[] },
 ): Promise<{
   outputs: Record<string, string | Uint8Array>
   missingSources: string[]
@@ -212,15 +354,14 @@ async function documentOutputs(
     ...options,
     glossary: glossary.map((row) => ({ ...row, definition: row.definitionFr })),
   })
-  for (const diagnostic of brief.diagnostics)
-    process.stderr.write(`warning: ${diagnostic.message}\n`)
+  for (const diagnostic of brief.diagnostics) warnings.push(diagnostic.message)
   const outputs: Record<string, string | Uint8Array> = {
     'model.json': emitJson(model),
     'sources.csl.json': emitCsl(model, config.sources),
     ...documentGlossaryFiles(model, config.termbase),
     'brief.fr.docx': await packDocx(brief),
   }
-  const english = englishOf(model, relativePath, config)
+  const english = englishOf(model, relativePath, config, warnings)
   if (english) {
     // The handout's glossary annex gives the concepts' English definitions.
     const handout = buildHandout(english.model, {
@@ -243,7 +384,12 @@ async function documentOutputs(
  * (`<translation folder>/<doc-id>.en.xlf`); null without one, or with a file
  * that cannot be read (a warning).
  */
-function englishOf(model: DocumentModel, relativePath: string, config: ResolvedConfig) {
+function englishOf(
+  model: DocumentModel,
+  relativePath: string,
+  config: ResolvedConfig,
+  warnings: string[],
+) {
   const file = path.join(config.translation.folder, `${model.id}.en.xlf`)
   if (!existsSync(file)) return null
   try {
@@ -254,7 +400,7 @@ function englishOf(model: DocumentModel, relativePath: string, config: ResolvedC
     }
     return englishNote(model, unitTranslations(model, readFileSync(file, 'utf8'), file, expected))
   } catch (error) {
-    process.stderr.write(`warning: no English handout: ${(error as Error).message}\n`)
+    warnings.push(`no English handout: ${(error as Error).message}`)
     return null
   }
 }
@@ -270,7 +416,7 @@ async function readTemplate(config: ResolvedConfig): Promise<DocxTemplate | null
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds), the date of briefs whose note has none; ignored when malformed. */
-function readSourceDateEpoch(value: string | undefined): number | null {
+export function readSourceDateEpoch(value: string | undefined): number | null {
   if (value === undefined || value === '') return null
   if (/^\d+$/.test(value)) return Number(value)
   process.stderr.write(

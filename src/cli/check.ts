@@ -9,7 +9,8 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { Severity } from '../model/schema.ts'
 import { notesOf } from './notes.ts'
-import { buildFile, createProcessor } from '../pipeline/process.ts'
+import { buildFile, createProcessor, failedNote, projectPath } from '../pipeline/process.ts'
+import type { PluginMonitor } from '../pipeline/user-plugins.ts'
 import { isReporterName, reporters } from '../report/registry.ts'
 import { summaryLine, type FileReport, type RuleInfo } from '../report/types.ts'
 import { summarize } from '../report/vfile.ts'
@@ -17,6 +18,7 @@ import { checkTranslations, validateResult } from '../check.ts'
 import { rules } from '../validate/registry.ts'
 import type { Rule } from '../validate/rule.ts'
 import { packageRoot, version } from '../package.ts'
+import { createPool, poolSize } from './pool.ts'
 import { writeAtomic } from './write.ts'
 
 /** Options of `fiche check`. */
@@ -34,6 +36,8 @@ export interface CheckOptions {
   verbose: boolean
   /** Hide infos, even with `verbose`. */
   quiet: boolean
+  /** `--jobs`: most worker threads (default: see `poolSize`). */
+  jobs?: number
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
@@ -59,6 +63,24 @@ export function shownReports(files: FileReport[], lowest: Severity): FileReport[
     ...f,
     diagnostics: f.diagnostics.filter((d) => RANK[d.severity] <= RANK[lowest]),
   }))
+}
+
+/**
+ * A function that checks one note (whose id is `id`) with one processor:
+ * the note's report, then one per translation file of the note.
+ */
+export function createNoteChecker(
+  config: ResolvedConfig,
+  monitor?: PluginMonitor,
+): (file: string, id: string) => Promise<FileReport[]> {
+  const processor = createProcessor(config, monitor)
+  return async (file, id) => {
+    const result = await buildFile(file, config, processor, id)
+    const report = validateResult(result, config)
+    // Each translation file of the note is a report entry of its own, after the note's.
+    if (!result.ok) return [report]
+    return [report, ...checkTranslations(result.model, result.relativePath, config)]
+  }
 }
 
 /** The rules as reporters describe them, with their documentation pages. */
@@ -114,14 +136,27 @@ export async function runCheck(config: ResolvedConfig, options: CheckOptions): P
   // The same notes and document ids as `fiche build` gives them.
   const found = notesOf('check', config, options.paths)
   if (found === null) return 2
-  const { idOf } = found
-  const processor = createProcessor(config)
+  const { files: notes, idOf } = found
   const files: FileReport[] = []
-  for (const file of found.files) {
-    const result = await buildFile(file, config, processor, idOf(file))
-    files.push(validateResult(result, config))
-    // Each translation file of the note is a report entry of its own, after the note's.
-    if (result.ok) files.push(...checkTranslations(result.model, result.relativePath, config))
+  const size = poolSize(config, options.jobs, notes.length)
+  const pool = size > 0 ? createPool<FileReport[]>(config, { command: 'check' }, size) : null
+  const checkNote = pool ? null : createNoteChecker(config)
+  // Queued at once, taken in the order of the notes (see `fiche build`).
+  const pending = notes.map((file) =>
+    pool
+      ? pool.run(file, idOf(file)).then((answer) => {
+          if (answer.ok) return answer.value
+          const failed = failedNote(file, projectPath(config, file), answer.reason)
+          return [validateResult(failed, config)]
+        })
+      : null,
+  )
+  try {
+    for (const [index, file] of notes.entries()) {
+      files.push(...((await pending[index]) ?? (await checkNote!(file, idOf(file)))))
+    }
+  } finally {
+    await pool?.close()
   }
   const summary = summarize(files)
   const shown = shownReports(files, threshold(options))

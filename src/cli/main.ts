@@ -103,10 +103,21 @@ async function dispatch(
   positionals: string[],
   values: Record<string, string | boolean | string[] | undefined>,
 ): Promise<number> {
+  let jobs: number | undefined
+  if (typeof values.jobs === 'string') {
+    const { parseJobs } = await import('./pool.ts')
+    const parsed = parseJobs(values.jobs)
+    if (typeof parsed === 'string') {
+      process.stderr.write(`fiche ${first}: ${parsed}\n`)
+      return 2
+    }
+    jobs = parsed
+  }
   switch (first) {
     case 'build': {
       const { runBuild } = await import('./build.ts')
       return runBuild(config, {
+        jobs,
         final: values.final === true,
         paths: positionals,
         out: typeof values.out === 'string' ? values.out : null,
@@ -128,6 +139,7 @@ async function dispatch(
     case 'check': {
       const { runCheck } = await import('./check.ts')
       return runCheck(config, {
+        jobs,
         paths: positionals,
         format: typeof values.format === 'string' ? values.format : 'pretty',
         outputFile: typeof values['output-file'] === 'string' ? values['output-file'] : null,

@@ -58,6 +58,13 @@ export const commands: Record<string, CommandSpec> = {
         type: 'boolean',
         description: 'allow an output folder outside the project folder (refused otherwise)',
       },
+      jobs: {
+        type: 'string',
+        short: 'j',
+        value: 'N',
+        description:
+          'build at most N notes at once, in worker threads (default: the number of cores)',
+      },
     },
   },
   watch: {
@@ -109,6 +116,13 @@ export const commands: Record<string, CommandSpec> = {
         type: 'string',
         value: 'N',
         description: 'also fail (exit 1) when there are more than N warnings',
+      },
+      jobs: {
+        type: 'string',
+        short: 'j',
+        value: 'N',
+        description:
+          'check at most N notes at once, in worker threads (default: the number of cores)',
       },
     },
   },

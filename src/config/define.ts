@@ -80,6 +80,14 @@ export interface FicheConfig {
   encoding?: EncodingOptions
   /** Limits past which a note is refused with a message naming the limit. */
   limits?: LimitOptions
+  /**
+   * Seconds one note may take in `fiche build` and `fiche check` (reading,
+   * plugins, outputs) before it is stopped and fails with a message naming
+   * the plugin that was running; the other notes still build. Applies when
+   * the notes run in worker threads: always when there are `plugins` or
+   * `remarkPlugins`, else with `--jobs` 2 or more. Default: `60`.
+   */
+  timeLimit?: number
   /** Translation files (`fiche translate`). Default: English, XLIFF 1.2, in `input/translations/`. */
   translation?: TranslationOptions
 }

@@ -36,7 +36,7 @@ export const CONFIG_NAMES = [
 const TS = /\.[mc]?ts$/i
 const INPUTS_PREFIX = '// fiche-config-inputs '
 /** Changes when the compiled form changes, so that older cache entries are not used. */
-const CACHE_FORMAT = 2
+const CACHE_FORMAT = 3
 
 /** The module's default export (or the parsed JSON) of a configuration file. */
 export async function importConfig(file: string): Promise<unknown> {
@@ -107,6 +107,8 @@ async function compile(file: string): Promise<string> {
     target: `node${process.versions.node}`,
     sourcemap: 'inline',
     logLevel: 'silent',
+    // Plugins keep their function names, which messages about them show.
+    keepNames: true,
     plugins: [
       {
         name: 'fiche-config-packages',

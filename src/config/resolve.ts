@@ -18,6 +18,12 @@ import { CONFIG_NAMES, importConfig } from './import.ts'
 /** The configuration with every default filled in and paths made absolute. */
 export interface ResolvedConfig {
   root: string
+  /**
+   * How to load this configuration again (in a worker thread): `file` is the
+   * configuration file (absolute), or null for the defaults of `root`. Null
+   * for a configuration given as a value to `resolveConfig`.
+   */
+  loaded: { file: string | null } | null
   input: string[]
   /** Paths never read as notes, in gitignore syntax (with those of `.ficheignore`). */
   ignore: string[]
@@ -50,6 +56,8 @@ export interface ResolvedConfig {
   encoding: EncodingSettings
   /** Limits of one note. */
   limits: Limits
+  /** Seconds one note may take in a worker before it is stopped. */
+  timeLimit: number
   /** Warnings found while loading the termbase and sources files (a guessed encoding…), each naming its file. */
   warnings: string[]
   /** Translation files: languages, folder (absolute), format of new files, memories (absolute). */
@@ -78,6 +86,9 @@ const pluggable = z.custom<PluggableList[number]>(
     (typeof value === 'object' && value !== null && ('plugins' in value || 'settings' in value)),
   { message: 'expected a unified plugin, [plugin, options] or a preset' },
 )
+
+/** The longest `timeLimit`, in seconds (a timer's delay must stay under 2^31 ms). */
+const MAX_TIME_LIMIT = 86_400
 
 const ConfigSchema = z.strictObject({
   input: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
@@ -127,6 +138,11 @@ const ConfigSchema = z.strictObject({
       links: z.number().int().positive().optional(),
     })
     .optional(),
+  timeLimit: z
+    .number({ message: 'expected a number of seconds' })
+    .positive('expected a number of seconds greater than 0')
+    .max(MAX_TIME_LIMIT, `expected at most ${MAX_TIME_LIMIT} seconds (one day)`)
+    .optional(),
   translation: z
     .strictObject({
       languages: z
@@ -172,6 +188,7 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
   const warnings: string[] = []
   return {
     root,
+    loaded: null,
     input: [user.input ?? defaultInput(root)].flat().map((p) => path.resolve(root, p)),
     ignore: [user.ignore ?? []].flat(),
     followSymlinks: user.followSymlinks ?? false,
@@ -186,6 +203,7 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
     docx: docxOf(user, root),
     encoding,
     limits: { ...DEFAULT_LIMITS, ...user.limits },
+    timeLimit: user.timeLimit ?? 60,
     warnings,
     translation: {
       languages: user.translation?.languages ?? ['en'],
@@ -279,7 +297,7 @@ export async function loadConfig(file: string | null, cwd: string): Promise<Reso
   const candidate = file
     ? path.resolve(cwd, file)
     : CONFIG_NAMES.map((name) => path.join(cwd, name)).find((p) => existsSync(p))
-  if (candidate === undefined) return resolveConfig({}, cwd)
+  if (candidate === undefined) return { ...resolveConfig({}, cwd), loaded: { file: null } }
   if (!existsSync(candidate)) throw new ConfigError(`Configuration file not found: ${candidate}`)
   let loaded: unknown
   try {
@@ -294,7 +312,7 @@ export async function loadConfig(file: string | null, cwd: string): Promise<Reso
     )
   }
   try {
-    return resolveConfig(loaded, path.dirname(candidate))
+    return { ...resolveConfig(loaded, path.dirname(candidate)), loaded: { file: candidate } }
   } catch (error) {
     throw new ConfigError(`${candidate}: ${(error as Error).message}`)
   }

@@ -28,6 +28,7 @@ import { remapPositions } from '../read/source-map.ts'
 import { slugify } from '../text/normalize.ts'
 import { assembleModel } from './assemble.ts'
 import { createDraft } from '../draft/index.ts'
+import { wrapUserPlugins, type PluginMonitor } from './user-plugins.ts'
 
 /** A note to build: where it is and its bytes. */
 export interface NoteInput {
@@ -68,7 +69,7 @@ export function failedNote(filePath: string, relativePath: string, message: stri
 }
 
 /** A path relative to the project root, with forward slashes. */
-function projectPath(config: ResolvedConfig, filePath: string): string {
+export function projectPath(config: ResolvedConfig, filePath: string): string {
   return path.relative(config.root, filePath).split(path.sep).join('/')
 }
 
@@ -95,10 +96,18 @@ export async function buildFile(
   return buildNote({ path: filePath, bytes }, config, processor, id)
 }
 
-/** The unified processor that runs the transformers over a parsed tree. */
-export function createProcessor(config: ResolvedConfig): Processor<Root, Root, Root> {
+/**
+ * The unified processor that runs the transformers over a parsed tree. The
+ * user's plugins are wrapped (see `wrapUserPlugins`): their errors name them,
+ * and `monitor` is told which one runs.
+ */
+export function createProcessor(
+  config: ResolvedConfig,
+  monitor?: PluginMonitor,
+): Processor<Root, Root, Root> {
+  const user = wrapUserPlugins(config, monitor)
   return unified()
-    .use(config.remarkPlugins)
+    .use(user.remarkPlugins)
     .use(ficheMeta)
     .use(ficheHeadings)
     .use(ficheBullets)
@@ -108,7 +117,7 @@ export function createProcessor(config: ResolvedConfig): Processor<Root, Root, R
     .use(ficheAcronyms)
     .use(ficheTerms, { termbase: config.termbase })
     .use(ficheBlocks)
-    .use(config.plugins) as unknown as Processor<Root, Root, Root>
+    .use(user.plugins) as unknown as Processor<Root, Root, Root>
 }
 
 /** The document id: the slug of the file name without its extension. */
