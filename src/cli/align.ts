@@ -15,7 +15,8 @@ import { stringifyTermbaseYaml } from '../glossary/yaml.ts'
 import { documentId } from '../pipeline/process.ts'
 import { decodeNote } from '../read/decode.ts'
 import { formatOf, readers } from '../read/index.ts'
-import { outsideRootRefusal } from './root.ts'
+import { lockOptions, withLock } from './lock.ts'
+import { isInside, outsideRootRefusal } from './root.ts'
 import { writeAtomic } from './write.ts'
 
 /** Options of `fiche align`. */
@@ -65,42 +66,46 @@ export async function runAlign(config: ResolvedConfig, options: AlignOptions): P
   const relative = (p: string) => path.relative(config.root, p).split(path.sep).join('/')
   const reference = `aligned ${relative(frPath)} ↔ ${relative(enPath)}`
   const proposed = proposalsToTermbase(proposals, reference, config.termbase)
-  writeAtomic(path.join(outDir, 'aligned.tmx'), segmentsToTmx(pairs))
-  writeAtomic(
-    path.join(outDir, 'aligned.csv'),
-    toCsv(
-      ['kind', 'fr', 'en'],
-      pairs.map((p) => [p.kind, p.fr, p.en]),
-    ),
-  )
-  writeAtomic(
-    path.join(outDir, 'terms.csv'),
-    toCsv(
-      ['french', 'english', 'cue', 'score', 'cooccurrences', 'concept'],
-      proposals.map((p) => [
-        p.french,
-        p.english,
-        p.cue,
-        p.score,
-        p.cooccurrences,
-        p.conceptId ?? '',
-      ]),
-    ),
-  )
-  writeAtomic(
-    path.join(outDir, 'termbase.proposed.yaml'),
-    stringifyTermbaseYaml(
-      proposed,
-      `# Proposed from ${reference}: review, then move to input/termbase.yaml.\n`,
-    ),
-  )
-  if (!options.quiet) {
-    for (const p of proposals)
-      process.stdout.write(`${p.french} → ${p.english}  (${p.cue}, ${p.score})\n`)
-  }
-  const both = pairs.filter((p) => p.fr && p.en).length
-  process.stderr.write(
-    `${both} segment pair(s) aligned, ${pairs.length - both} unpaired; ${proposals.length} term pair(s), ${proposed.concepts.length} proposed entr${proposed.concepts.length === 1 ? 'y' : 'ies'} in ${relative(outDir)}/\n`,
-  )
+  // The same lock as `fiche build`: the output folder's, or the --out folder's when it lies elsewhere.
+  const lockDir = isInside(config.output, outDir) ? config.output : outDir
+  await withLock(lockDir, lockOptions(options.quiet), async () => {
+    writeAtomic(path.join(outDir, 'aligned.tmx'), segmentsToTmx(pairs))
+    writeAtomic(
+      path.join(outDir, 'aligned.csv'),
+      toCsv(
+        ['kind', 'fr', 'en'],
+        pairs.map((p) => [p.kind, p.fr, p.en]),
+      ),
+    )
+    writeAtomic(
+      path.join(outDir, 'terms.csv'),
+      toCsv(
+        ['french', 'english', 'cue', 'score', 'cooccurrences', 'concept'],
+        proposals.map((p) => [
+          p.french,
+          p.english,
+          p.cue,
+          p.score,
+          p.cooccurrences,
+          p.conceptId ?? '',
+        ]),
+      ),
+    )
+    writeAtomic(
+      path.join(outDir, 'termbase.proposed.yaml'),
+      stringifyTermbaseYaml(
+        proposed,
+        `# Proposed from ${reference}: review, then move to input/termbase.yaml.\n`,
+      ),
+    )
+    if (!options.quiet) {
+      for (const p of proposals)
+        process.stdout.write(`${p.french} → ${p.english}  (${p.cue}, ${p.score})\n`)
+    }
+    const both = pairs.filter((p) => p.fr && p.en).length
+    process.stderr.write(
+      `${both} segment pair(s) aligned, ${pairs.length - both} unpaired; ${proposals.length} term pair(s), ${proposed.concepts.length} proposed entr${proposed.concepts.length === 1 ? 'y' : 'ies'} in ${relative(outDir)}/\n`,
+    )
+  })
   return 0
 }

@@ -111,6 +111,14 @@ describe('concurrent commands on one output folder', () => {
     const translate = await fiche(dir, ['translate', '-q'], { FICHE_LOCK_TIMEOUT: '0.3' }).done
     expect(translate.code).toBe(1)
     expect(translate.stderr).toMatch(/^fiche translate: .*\.fiche\.lock is held by pid \d+/u)
+    const align = await fiche(
+      dir,
+      ['align', '-q', 'input/cesia-note-2026-02-05.md', 'input/lignes-rouges-onu-2025-09-23.txt'],
+      { FICHE_LOCK_TIMEOUT: '0.3' },
+    ).done
+    expect(align.code).toBe(1)
+    expect(align.stderr).toMatch(/^fiche align: .*\.fiche\.lock is held by pid \d+/u)
+    expect(readdirSync(path.join(dir, 'output'))).toEqual(['.fiche.lock'])
     // --check writes nothing, so it does not wait.
     const check = await fiche(dir, ['translate', '--check', '-q'], { FICHE_LOCK_TIMEOUT: '0' }).done
     expect(check.stderr).not.toMatch(/fiche\.lock/u)
