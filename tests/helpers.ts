@@ -1,4 +1,14 @@
-/** Test helpers: build a model from a string, as the CLI would from a file. */
+/** Test helpers: build a model from a string, as the CLI would from a file; temporary projects. */
+import { createHash } from 'node:crypto'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { PluggableList } from 'unified'
 import { resolveConfig } from '../src/config/resolve.ts'
@@ -19,4 +29,25 @@ export async function modelOf(
   const result = await buildNote({ path: path.join(root, 'input', name), bytes }, config)
   if (!result.ok) throw new Error(result.error.message)
   return result.model
+}
+
+/** A temporary folder (real path) holding the given files (relative path → content). */
+export function tempProject(files: Record<string, string>, prefix = 'fiche-test-'): string {
+  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), prefix)))
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
+    writeFileSync(path.join(dir, name), content)
+  }
+  return dir
+}
+
+/** Path → SHA-256 of every file under `dir`, sorted by path. */
+export function treeHashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    out[path.relative(dir, file)] = createHash('sha256').update(readFileSync(file)).digest('hex')
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)))
 }

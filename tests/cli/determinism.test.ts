@@ -3,13 +3,12 @@
  * zones, locales and file creation orders give byte-identical outputs.
  */
 import { execFile } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { root } from '../helpers.ts'
+import { root, treeHashes } from '../helpers.ts'
 
 const run = promisify(execFile)
 const bin = path.join(root, 'bin/fiche.js')
@@ -29,17 +28,6 @@ function project(order: 'forward' | 'reverse'): string {
   return dir
 }
 
-/** Path → SHA-256 of every file under `dir`. */
-function hashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    const file = path.join(entry.parentPath, entry.name)
-    out[path.relative(dir, file)] = createHash('sha256').update(readFileSync(file)).digest('hex')
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)))
-}
-
 async function build(order: 'forward' | 'reverse', env: Record<string, string>) {
   const dir = project(order)
   await run('node', [bin, 'build', '-q'], { cwd: dir, env: { ...process.env, ...env } }).catch(
@@ -48,7 +36,7 @@ async function build(order: 'forward' | 'reverse', env: Record<string, string>) 
       if (error.code !== 1) throw error
     },
   )
-  return hashes(path.join(dir, 'output'))
+  return treeHashes(path.join(dir, 'output'))
 }
 
 describe('determinism', () => {

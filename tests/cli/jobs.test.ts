@@ -3,12 +3,11 @@
  * outputs, byte for byte, and the same messages in the same order as in the
  * main thread (`--jobs 1`, no user plugins).
  */
-import { createHash } from 'node:crypto'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { root } from '../helpers.ts'
+import { root, treeHashes } from '../helpers.ts'
 import { fiche } from './fiche.ts'
 
 /** `input/` with each note copied three times under other names (6 notes and more). */
@@ -28,17 +27,6 @@ function project(): string {
   return dir
 }
 
-/** Path → SHA-256 of every file under `dir`. */
-function hashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    const file = path.join(entry.parentPath, entry.name)
-    out[path.relative(dir, file)] = createHash('sha256').update(readFileSync(file)).digest('hex')
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)))
-}
-
 describe('--jobs', () => {
   it('builds the same outputs and messages with 1 and 4 jobs', async () => {
     const dir = project()
@@ -46,10 +34,10 @@ describe('--jobs', () => {
     const four = await fiche(dir, 'build', '-j', '4', '--out', 'out-4')
     expect(four.code).toBe(one.code)
     expect(four.stderr.replaceAll('out-4', 'out-1')).toBe(one.stderr)
-    const reference = hashes(path.join(dir, 'out-1'))
+    const reference = treeHashes(path.join(dir, 'out-1'))
     expect(Object.keys(reference).length).toBeGreaterThan(30)
     expect(Object.keys(reference)).toContain('b-cesia-note-2026-02-05/brief.fr.docx')
-    expect(hashes(path.join(dir, 'out-4'))).toEqual(reference)
+    expect(treeHashes(path.join(dir, 'out-4'))).toEqual(reference)
   }, 120_000)
 
   it('checks with the same report with 1 and 4 jobs', async () => {

@@ -1,21 +1,14 @@
 /** Which notes a command reads, and what the command line says when it cannot. */
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { tempProject } from '../helpers.ts'
 import { fiche } from './fiche.ts'
 
 const NOTE = '# Note\n\nUn paragraphe sur le RIA.\n'
 
 /** A temporary project with the given files (path → content). */
-function project(files: Record<string, string>): string {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'fiche-notes-')))
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
-    writeFileSync(path.join(dir, name), content)
-  }
-  return dir
-}
+const project = (files: Record<string, string>) => tempProject(files, 'fiche-notes-')
 
 describe('fiche: which notes', () => {
   it('exits 2 with one line for a path that names nothing, an empty glob or an empty folder', async () => {

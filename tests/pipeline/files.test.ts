@@ -1,18 +1,11 @@
-import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { tempProject } from '../helpers.ts'
 import { findNotes, NotesError } from '../../src/pipeline/files.ts'
 
 /** A temporary project with the given files (path → content). */
-function project(files: Record<string, string>): string {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'fiche-files-')))
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
-    writeFileSync(path.join(dir, name), content)
-  }
-  return dir
-}
+const project = (files: Record<string, string>) => tempProject(files, 'fiche-files-')
 
 const names = (dir: string, files: string[]) =>
   files.map((f) => path.relative(dir, f).split(path.sep).join('/'))
