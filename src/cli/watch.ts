@@ -71,6 +71,9 @@ export function planChanges(
 }
 
 /** Options of `fiche watch`. */
+/** How often `--poll` stats the watched files, in milliseconds. */
+const pollInterval = 200
+
 export interface WatchOptions {
   configFile: string | null
   out: string | null
@@ -162,7 +165,7 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
     ignoreInitial: true,
     ignored: (file) => file.startsWith(outDir()),
     usePolling: options.poll,
-    interval: 200,
+    interval: pollInterval,
   })
   let pending: WatchEvent[] = []
   let timer: NodeJS.Timeout | null = null
@@ -233,6 +236,9 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
     })
   }
   await new Promise<void>((resolve) => watcher.on('ready', () => resolve()))
+  // When polling, 'ready' can come before every file's first stat is taken: a note saved
+  // in that window would look unchanged. Two intervals let the baselines settle first.
+  if (options.poll) await new Promise((resolve) => setTimeout(resolve, 2 * pollInterval))
   log(
     `watching ${config.input.map((p) => path.relative(config.root, p) || '.').join(', ')} (Ctrl-C to stop)`,
   )

@@ -57,11 +57,14 @@ describe('watch plan', () => {
   })
 })
 
-/** Polls `check` every 100 ms until it holds or `ms` pass (generous: CI machines are loaded). */
-async function until(check: () => boolean, ms = 60_000): Promise<void> {
+/**
+ * Polls `check` every 100 ms until it holds or `ms` pass (generous: CI machines are loaded).
+ * `log` gives what fiche watch printed so far, shown when it times out.
+ */
+async function until(check: () => boolean, log: () => string, ms = 60_000): Promise<void> {
   const end = Date.now() + ms
   while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting for fiche watch')
+    if (Date.now() > end) throw new Error(`timed out waiting for fiche watch; it printed:\n${log()}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
@@ -75,23 +78,24 @@ describe('fiche watch', () => {
     const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
     let log = ''
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    const printed = () => log
     const exited = new Promise<number | null>((resolve) =>
       child.on('exit', (code) => resolve(code)),
     )
     try {
-      await until(() => log.includes('watching'))
+      await until(() => log.includes('watching'), printed)
       const model = path.join(dir, 'output', 'note', 'model.json')
       expect(JSON.parse(readFileSync(model, 'utf8')).meta.title).toBe('Première version')
 
       writeFileSync(note, '# Seconde version\n\n- Un point.\n')
-      await until(() => readFileSync(model, 'utf8').includes('Seconde version'))
+      await until(() => readFileSync(model, 'utf8').includes('Seconde version'), printed)
 
       writeFileSync(path.join(dir, 'input', 'autre.md'), '# Autre\n')
-      await until(() => existsSync(path.join(dir, 'output', 'autre', 'model.json')))
+      await until(() => existsSync(path.join(dir, 'output', 'autre', 'model.json')), printed)
       rmSync(path.join(dir, 'input', 'autre.md'))
-      await until(() => !existsSync(path.join(dir, 'output', 'autre')))
+      await until(() => !existsSync(path.join(dir, 'output', 'autre')), printed)
       // The log line follows the removal: wait for it rather than race it.
-      await until(() => /removed the outputs of input\/autre\.md/.test(log))
+      await until(() => /removed the outputs of input\/autre\.md/.test(log), printed)
     } finally {
       child.kill('SIGINT')
     }
@@ -105,6 +109,7 @@ describe('fiche watch', () => {
     const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
     let log = ''
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    const printed = () => log
     const exited = new Promise<number | null>((resolve) =>
       child.on('exit', (code) => resolve(code)),
     )
@@ -120,17 +125,17 @@ describe('fiche watch', () => {
     }
     const hashed = `note-a-${createHash('sha1').update('input/sub/note-a.md').digest('hex').slice(0, 6)}`
     try {
-      await until(() => log.includes('watching'))
+      await until(() => log.includes('watching'), printed)
       expect(title('note-a')).toBe('Sous-dossier')
       // "input/Note A.md" sorts first: it takes the slug, the other note moves to its hashed id.
       writeFileSync(path.join(dir, 'input', 'Note A.md'), '# Racine\n\n- Un point.\n')
-      await until(() => existsSync(output(hashed)) && title('note-a') === 'Racine')
+      await until(() => existsSync(output(hashed)) && title('note-a') === 'Racine', printed)
       expect(title(hashed)).toBe('Sous-dossier')
       expect(log).toContain(`input/Note A.md → note-a, input/sub/note-a.md → ${hashed}`)
       // Removed again: the other note gets the slug back.
       rmSync(path.join(dir, 'input', 'Note A.md'))
-      await until(() => !existsSync(output(hashed)) && existsSync(output('note-a')))
-      await until(() => title('note-a') === 'Sous-dossier')
+      await until(() => !existsSync(output(hashed)) && existsSync(output('note-a')), printed)
+      await until(() => title('note-a') === 'Sous-dossier', printed)
     } finally {
       child.kill('SIGINT')
     }
