@@ -54,8 +54,8 @@ export {
   glossaryOmegat,
   candidatesCsv,
 } from './glossary/emit.ts'
-export { alignNotes, proposeTerms, proposalsToTermbase, segmentsToTmx } from './glossary/align.ts'
-export type { SegmentPair, TermProposal } from './glossary/align.ts'
+export { alignNotes, proposeTerms, proposalsToTermbase, segmentsToTmx } from './translate/align.ts'
+export type { SegmentPair, TermProposal } from './translate/align.ts'
 export { translateNote } from './translate/translate.ts'
 export type {
   TranslateOptions,
@@ -72,7 +72,7 @@ export type { Code, Content, Piece } from './translate/content.ts'
 export { readTranslationFile, TranslationFileError } from './translate/read.ts'
 export { TranslationMemory, memoryEntries } from './translate/memory.ts'
 export { readTmx } from './translate/tmx.ts'
-export { emitTmx } from './emit/tmx.ts'
-export type { TmxEntry } from './emit/tmx.ts'
+export { emitTmx } from './translate/tmx-write.ts'
+export type { TmxEntry } from './translate/tmx-write.ts'
 export { unitTranslations } from './translate/targets.ts'
 export type { UnitTranslation } from './translate/targets.ts'

@@ -32,47 +32,24 @@ const ROOMS: Array<[room: string, prefixes: string[]]> = [
 ]
 
 /** Arrows that go up today, each with why; new ones fail the test, mended ones must be removed. */
-const KNOWN_UPWARD = new Map<string, string>([
-  [
-    'src/glossary/align.ts -> src/emit/tmx.ts',
-    'alignment builds a translation memory: it belongs in the translation room',
-  ],
-  [
-    'src/glossary/align.ts -> src/translate/content.ts',
-    'alignment builds a translation memory: it belongs in the translation room',
-  ],
-  [
-    'src/translate/read.ts -> src/emit/xliff12.ts',
-    'the XLIFF writers are used by the merge: they belong in the translation room',
-  ],
-  [
-    'src/translate/read.ts -> src/emit/xliff20.ts',
-    'the XLIFF writers are used by the merge: they belong in the translation room',
-  ],
-  [
-    'src/translate/sync.ts -> src/emit/xliff-unit.ts',
-    'the XLIFF writers are used by the merge: they belong in the translation room',
-  ],
-  [
-    'src/translate/sync.ts -> src/emit/xliff12.ts',
-    'the XLIFF writers are used by the merge: they belong in the translation room',
-  ],
-  [
-    'src/translate/sync.ts -> src/emit/xliff20.ts',
-    'the XLIFF writers are used by the merge: they belong in the translation room',
-  ],
-  [
-    'src/translate/tmx.ts -> src/emit/xliff12.ts',
-    'the XLIFF writers are used by the merge: they belong in the translation room',
-  ],
-  [
-    'src/translate/translate.ts -> src/emit/xliff-unit.ts',
-    'the XLIFF writers are used by the merge: they belong in the translation room',
-  ],
-  [
-    'src/translate/translate.ts -> src/emit/xliff12.ts',
-    'the XLIFF writers are used by the merge: they belong in the translation room',
-  ],
+const KNOWN_UPWARD = new Map<string, string>([])
+
+/**
+ * The rooms whose code computes and never touches the world: the emitters
+ * (pure functions from the model to bytes) and everything the library runs
+ * between reading a note and writing its outputs, the XLIFF and TMX writers
+ * of the translation room included.
+ */
+const PURE_ROOMS = new Set([
+  'text',
+  'sources',
+  'glossary',
+  'draft',
+  'plugins',
+  'validate',
+  'translate',
+  'emit',
+  'report',
 ])
 
 function sourceFiles(): string[] {
@@ -173,10 +150,10 @@ describe('architecture', () => {
     expect([...KNOWN_UPWARD.keys()].filter((arrow) => !upward.includes(arrow))).toEqual([])
   })
 
-  it('keeps the emitters pure: no file system, no clock, no randomness', () => {
+  it('keeps the emitters and the rooms below the CLI pure: no file system, no clock, no randomness', () => {
     const impure: string[] = []
     for (const file of graph.keys()) {
-      if (!file.startsWith('src/emit/')) continue
+      if (!PURE_ROOMS.has(ROOMS[roomOf(file)]![0])) continue
       const text = readFileSync(path.join(root, file), 'utf8')
       for (const [pattern, what] of [
         [/from 'node:fs'|from 'fs'|require\('fs'\)/, 'the file system'],

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
-import { emitTmx, type TmxEntry } from '../emit/tmx.ts'
+import { emitTmx, type TmxEntry } from '../translate/tmx-write.ts'
 import { notesOf, type CommandNotes } from './notes.ts'
 import { buildFile, createProcessor } from '../pipeline/process.ts'
 import { memoryEntries, TranslationMemory, type MemoryEntry } from '../translate/memory.ts'

@@ -17,8 +17,8 @@ import {
   type XmlElement,
   type XmlNode,
 } from './xml.ts'
-import { kindOfCtype, OBSOLETE_GROUP, XLIFF12_NS } from '../emit/xliff12.ts'
-import { XLIFF20_NS } from '../emit/xliff20.ts'
+import { kindOfCtype, OBSOLETE_GROUP, XLIFF12_NS } from './xliff12.ts'
+import { XLIFF20_NS } from './xliff20.ts'
 
 /** Where a unit stands in its translation process. */
 export type UnitStatus = 'new' | 'translated' | 'review' | 'stale' | 'draft'

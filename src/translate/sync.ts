@@ -34,9 +34,9 @@ import {
   transUnit12,
   type XliffFileHeader,
   xliff12Document,
-} from '../emit/xliff12.ts'
-import { obsoleteGroupOpen20, unit20, xliff20Document } from '../emit/xliff20.ts'
-import type { Draft, KeptTarget, XliffUnit } from '../emit/xliff-unit.ts'
+} from './xliff12.ts'
+import { obsoleteGroupOpen20, unit20, xliff20Document } from './xliff20.ts'
+import type { Draft, KeptTarget, XliffUnit } from './xliff-unit.ts'
 import { contentKey, contentText, type Content } from './content.ts'
 import { unwrapSegments, type FileUnit, type TranslationFile } from './read.ts'
 import { similarity, TokenAlphabet, tokens } from './similarity.ts'

@@ -3,7 +3,7 @@
  * tool) into segment pairs with their inline codes. Same parser as the
  * translation files: no DTD, no entity expansion.
  */
-import { kindOfCtype } from '../emit/xliff12.ts'
+import { kindOfCtype } from './xliff12.ts'
 import { codeFromMarkdown, type Code, type Piece } from './content.ts'
 import {
   attr,

@@ -4,11 +4,11 @@
  * the translation memory, then by the `translator` hook when there is one,
  * and the file's new text. Pure apart from the hook: no file I/O.
  */
-import type { Draft } from '../emit/xliff-unit.ts'
+import type { Draft } from './xliff-unit.ts'
 import type { DocumentModel } from '../model/schema.ts'
 import { contentText, wordCount, type Content, type Piece } from './content.ts'
 import type { TranslationMemory } from './memory.ts'
-import { pieces12 } from '../emit/xliff12.ts'
+import { pieces12 } from './xliff12.ts'
 import {
   parseInline12,
   readTranslationFile,

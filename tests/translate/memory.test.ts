@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emitTmx } from '../../src/emit/tmx.ts'
+import { emitTmx } from '../../src/translate/tmx-write.ts'
 import { contentOf } from '../../src/translate/content.ts'
 import { memoryEntries, TranslationMemory } from '../../src/translate/memory.ts'
 import { readTranslationFile } from '../../src/translate/read.ts'

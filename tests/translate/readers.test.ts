@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { emitTmx } from '../../src/emit/tmx.ts'
+import { emitTmx } from '../../src/translate/tmx-write.ts'
 import { memoryEntries } from '../../src/translate/memory.ts'
 import { readTranslationFile } from '../../src/translate/read.ts'
 import { modelOf, root } from '../helpers.ts'

@@ -7,7 +7,7 @@
  * The only TMX writer of fiche (`fiche align`, `fiche translate`).
  */
 import { escapeXml } from '../glossary/tbx.ts'
-import { codeMarkdown, type Code, type Piece } from '../translate/content.ts'
+import { codeMarkdown, type Code, type Piece } from './content.ts'
 import { CTYPE } from './xliff12.ts'
 
 /** One translation unit of the memory. */

@@ -26,7 +26,7 @@ import {
   joinSegments,
   type Code,
   type Piece,
-} from '../translate/content.ts'
+} from './content.ts'
 import { draftNote, OBSOLETE_NOTE, type XliffUnit } from './xliff-unit.ts'
 import { OBSOLETE_GROUP, type XliffFileHeader } from './xliff12.ts'
 

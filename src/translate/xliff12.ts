@@ -24,7 +24,7 @@
  */
 import { safeHref } from '../text/citations.ts'
 import { escapeXml } from '../glossary/tbx.ts'
-import { isPaired, type Code, type Piece } from '../translate/content.ts'
+import { isPaired, type Code, type Piece } from './content.ts'
 import { draftNote, OBSOLETE_NOTE, type XliffUnit } from './xliff-unit.ts'
 
 /** The XLIFF 1.2 namespace. */

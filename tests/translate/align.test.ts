@@ -10,7 +10,7 @@ import {
   proposalsToTermbase,
   proposeTerms,
   segmentsToTmx,
-} from '../../src/glossary/align.ts'
+} from '../../src/translate/align.ts'
 import { loadTermbase } from '../../src/glossary/load.ts'
 import { emptyTermbase, Termbase } from '../../src/glossary/termbase.ts'
 import { readMarkdown } from '../../src/read/markdown.ts'

@@ -4,8 +4,8 @@
  * translator's tool saved them (their target, attributes, notes, extension
  * elements), which the writers copy verbatim.
  */
-import type { Content, Piece } from '../translate/content.ts'
-import type { UnitKind } from '../translate/units.ts'
+import type { Content, Piece } from './content.ts'
+import type { UnitKind } from './units.ts'
 
 /** A target kept as written: per segment (2.0) or whole (1.2), with its raw attributes. */
 export interface KeptTarget {
