@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    globalSetup: ['tests/global-setup.ts'],
     include: ['tests/**/*.test.ts', 'src/**/*.test.ts', 'plugins/**/*.test.ts'],
     // The test files share no mutable state: reusing the module graph between
     // files of one worker saves most of the suite's import time.
