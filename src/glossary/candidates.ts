@@ -8,13 +8,18 @@
  *   capitalised institutional noun, or several capitalised words one of
  *   which is such a noun ("The Future Society");
  * - `phrase`: recurring noun phrases (noun + adjective, noun + de + noun)
- *   seen at least twice.
- * Nothing that the termbase already matches is proposed.
+ *   seen at least twice, unless they are made of general language only
+ *   ("importance cruciale") or are always a fragment of a longer phrase
+ *   ("technologiques étrangers" in "géants technologiques étrangers").
+ * Nothing that the termbase already matches is proposed. The list is ranked
+ * by termhood, frequency × specificity (src/glossary/termhood.ts), most
+ * term-like first.
  */
 import type { Position } from '../model/schema.ts'
 import { findAcronymDefinitions } from '../text/acronyms.ts'
 import { sentenceAt } from '../text/sentences.ts'
 import { matchTokens, type TermIndex } from './matcher.ts'
+import { termhood } from './termhood.ts'
 import { keyOf, tokenize, type Token } from './tokens.ts'
 
 /** A piece of prose with a way to place its offsets in the source. */
@@ -36,6 +41,8 @@ export interface Candidate {
   short: string | null
   long: string | null
   frequency: number
+  /** Frequency × specificity (src/glossary/termhood.ts): the rank of the candidate. */
+  termhood: number
   first: { position: Position; sentence: string }
 }
 
@@ -69,14 +76,17 @@ const STOPWORDS = keys(
   pourraient puis quand que quel quelle quelles quelques qui quoi sa sans se selon sera seraient serait ses si
   son sont souvent sous sur tandis tant tel telle tous tout toute toutes très trop un une vers via voire vous
   vraiment début fin an ans année années mois jour jours heure heures minute minutes fois cours afin toutefois
-  permet permettre premier première ensuite également aujourd hui cas façon manière`,
+  permet permettre premier première ensuite également aujourd hui cas façon manière
+  nos vos mes tes ma ta votre envers auprès malgré grâce face durant pendant outre concernant hormis
+  sauf environ toujours plutôt surtout davantage beaucoup ailleurs enfin`,
 )
 
 const capitalised = (token: Token) => /^\p{Lu}/u.test(token.text)
 
 /**
- * Finds the candidate terms of a note's prose segments. Noun phrases count
- * when they recur (`minPhraseFrequency`, default 2); names and acronym
+ * Finds the candidate terms of a note's prose segments, most term-like first.
+ * Noun phrases count when they recur (`minPhraseFrequency`, default 2, with
+ * their general words discounted: see termhood.ts); names and acronym
  * definitions count from their first occurrence.
  */
 export function findCandidates(
@@ -86,11 +96,17 @@ export function findCandidates(
 ): Candidate[] {
   const byKey = new Map<string, Candidate>()
   const phrases = new Map<string, Candidate>()
-  const add = (map: Map<string, Candidate>, candidate: Omit<Candidate, 'frequency'>) => {
+  const add = (
+    map: Map<string, Candidate>,
+    candidate: Omit<Candidate, 'frequency' | 'termhood'>,
+  ): Candidate => {
     const existing = map.get(candidate.key)
     if (existing) existing.frequency++
-    else map.set(candidate.key, { ...candidate, frequency: 1 })
+    else map.set(candidate.key, { ...candidate, frequency: 1, termhood: 0 })
+    return existing ?? map.get(candidate.key)!
   }
+  /** Occurrences of a phrase that are fragments of a longer one: all of them, and it is left out. */
+  const fragments = new Map<string, number>()
   const acronymCounts = new Map<string, number>()
   const analysed = segments.map((segment) => {
     const tokens = tokenize(segment.text)
@@ -142,11 +158,19 @@ export function findCandidates(
         first: first(start, end),
       })
     }
+    // Two phrases that share a word ("géants technologiques" + "technologiques
+    // étrangers", "hydrogène bas" + "bas carbone"): the shared word goes with
+    // the first phrase when it is an adjective, else with the second, and the
+    // other occurrence is a fragment. The phrases come in order of their first token.
+    let previous: { key: string; end: number; fragment: boolean } | null = null
+    const flush = () => {
+      if (previous?.fragment) fragments.set(previous.key, (fragments.get(previous.key) ?? 0) + 1)
+    }
     for (const phrase of phrasesIn(tokens)) {
       if (covered.slice(phrase.first, phrase.end).some(Boolean)) continue
       const start = tokens[phrase.first]!.start
       const end = tokens[phrase.end - 1]!.end
-      add(phrases, {
+      const added = add(phrases, {
         key: `phrase:${tokens
           .slice(phrase.first, phrase.end)
           .map((t) => t.key)
@@ -157,7 +181,15 @@ export function findCandidates(
         long: null,
         first: first(start, end),
       })
+      const current = { key: added.key, end: phrase.end, fragment: false }
+      if (previous && phrase.first < previous.end) {
+        if (ADJECTIVE.test(tokens[phrase.first]!.text)) current.fragment = true
+        else previous.fragment = true
+      }
+      flush()
+      previous = current
     }
+    flush()
   }
   for (const candidate of byKey.values()) {
     if (candidate.kind === 'acronym') {
@@ -167,11 +199,25 @@ export function findCandidates(
   }
   const names = new Set([...byKey.values()].map((c) => c.key.slice(c.key.indexOf(':') + 1)))
   const recurring = [...phrases.values()].filter(
-    (p) => p.frequency >= minPhraseFrequency && !names.has(p.key.slice('phrase:'.length)),
+    (p) =>
+      p.frequency >= minPhraseFrequency &&
+      !names.has(p.key.slice('phrase:'.length)) &&
+      fragments.get(p.key) !== p.frequency,
   )
-  return [...byKey.values(), ...recurring].sort(
+  const ranked: Candidate[] = []
+  for (const candidate of [...byKey.values(), ...recurring]) {
+    const words = candidate.key.slice(candidate.key.indexOf(':') + 1).split(' ')
+    candidate.termhood = termhood({ kind: candidate.kind, words, frequency: candidate.frequency })
+    // A phrase has to recur once its general words are discounted: "risques
+    // associés" twice is not enough, "personnes concernées" five times is.
+    const floor = candidate.kind === 'phrase' ? minPhraseFrequency : 0
+    if (candidate.termhood > 0 && candidate.termhood >= floor) ranked.push(candidate)
+  }
+  return ranked.sort(
     (a, b) =>
-      a.first.position.start.offset - b.first.position.start.offset || a.key.localeCompare(b.key),
+      b.termhood - a.termhood ||
+      a.first.position.start.offset - b.first.position.start.offset ||
+      a.key.localeCompare(b.key),
   )
 }
 

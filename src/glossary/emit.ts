@@ -129,13 +129,23 @@ export function glossaryMarkdown(rows: GlossaryRow[], scope: GlossaryScope): str
 /** The candidate terms as CSV, for a terminologist to complete the termbase. */
 export function candidatesCsv(candidates: Candidate[]): string {
   return toCsv(
-    ['candidate', 'kind', 'acronym', 'long_form', 'frequency', 'first', 'first_context'],
+    [
+      'candidate',
+      'kind',
+      'acronym',
+      'long_form',
+      'frequency',
+      'termhood',
+      'first',
+      'first_context',
+    ],
     candidates.map((c) => [
       c.text,
       c.kind,
       c.short ?? '',
       c.long ?? '',
       c.frequency,
+      c.termhood,
       `${c.first.position.start.line}:${c.first.position.start.column}`,
       c.first.sentence,
     ]),

@@ -18,6 +18,7 @@ export const StoredCandidate = z.object({
   short: z.string().nullable(),
   long: z.string().nullable(),
   frequency: z.number().int().min(1),
+  termhood: z.number().min(0),
   first: z.object({ position: Position, sentence: z.string() }),
 })
 
