@@ -81,9 +81,14 @@ function publisherOf(item: CslItem | undefined): string | null {
   return null
 }
 
+/** Whether a source can be listed as it is: it has a URL, or it is an attribution in the text. */
+export function isComplete(source: SourceEntry): boolean {
+  return source.url !== null || source.kind === 'attribution'
+}
+
 /**
  * Creates the context of a build: numbers the sources in the order of their
- * first citation. `registry` gives the full items of resolved citations.
+ * first citation, the complete ones first. `registry` gives the full items of resolved citations.
  */
 export function createContext(
   model: DocumentModel,
@@ -122,6 +127,14 @@ export function createContext(
     }
     sourceOf.set(citation.id, entry)
   }
+  // "Sources" lists the complete sources and "À compléter" the others: each list
+  // is numbered without gaps, the complete sources first, in order of first citation.
+  const ordered = [...sources.filter(isComplete), ...sources.filter((s) => !isComplete(s))]
+  ordered.forEach((entry, index) => {
+    entry.number = index + 1
+    entry.bookmark = `source_${index + 1}`
+  })
+  sources.splice(0, sources.length, ...ordered)
   return {
     model,
     locale,

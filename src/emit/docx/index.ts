@@ -12,8 +12,8 @@ import { Document, Header, Paragraph, TableOfContents, TextRun, type FileChild }
 import type { DocumentModel } from '../../model/schema.ts'
 import { blocksTitleEnd } from './title.ts'
 import { renderBlocks } from './blocks.ts'
-import { createContext } from './context.ts'
-import { isComplete, missingParagraphs, sourceParagraphs } from './notes.ts'
+import { createContext, isComplete } from './context.ts'
+import { missingParagraphs, sourceParagraphs } from './notes.ts'
 import type { SourceRegistry } from '../../sources/registry.ts'
 import {
   briefDate,

@@ -20,7 +20,13 @@ import {
 } from 'docx'
 import type { Citation } from '../../model/schema.ts'
 import type { CslName } from '../../sources/registry.ts'
-import { cleanText, languageOf, type BriefContext, type SourceEntry } from './context.ts'
+import {
+  cleanText,
+  isComplete,
+  languageOf,
+  type BriefContext,
+  type SourceEntry,
+} from './context.ts'
 import { Style } from './styles.ts'
 
 /** A name as a French bibliography writes it: "KARNOFSKY Holden", an organisation as is. */
@@ -159,11 +165,6 @@ export function renderCitation(
     new CommentRangeEnd(id),
     new TextRun({ children: [new CommentReference(id)] }),
   ]
-}
-
-/** Whether a source can be listed as it is: it has a URL, or it is an attribution in the text. */
-export function isComplete(source: SourceEntry): boolean {
-  return source.url !== null || source.kind === 'attribution'
 }
 
 /** One numbered, bookmarked entry of the back matter. */

@@ -66,6 +66,25 @@ describe('the sendable brief', async () => {
     expect(buildBrief(model).missingSources).toEqual(['Une source manquante'])
   })
 
+  it('numbers the Sources and "À compléter" entries without gaps, as the key figures cite them', async () => {
+    const mixed = await modelOf(
+      '# Note\n\nSelon [Dupont, 2024](https://example.org/dupont), le chômage baisse de 2 %. ' +
+        '[Martin, 2023](#) le conteste. [Durand, 2022](https://example.org/durand) chiffre le coût à 3 Md€.\n',
+    )
+    const document = text(await part(await briefBytes(mixed), 'word/document.xml'))
+    const sources = document.slice(document.lastIndexOf('Sources'))
+    // Martin, cited second, has no target: it goes last, after the complete sources.
+    expect(sources).toMatch(
+      /^Sources\[1\]Dupont, 2024.*\[2\]Durand, 2022.*À compléter\[3\]Martin, 2023/u,
+    )
+    const figures = document.slice(
+      document.indexOf('Chiffres clés'),
+      document.lastIndexOf('Sources'),
+    )
+    expect(figures).toContain('Dupont, 2024 [1]')
+    expect(figures).toContain('Durand, 2022 [2]')
+  })
+
   it('writes the author from the front matter or the options, and turns hyphenation on', async () => {
     const bytes = await briefBytes(model)
     expect(await part(bytes, 'docProps/core.xml')).toContain(
