@@ -3,7 +3,7 @@
  * matter read into metadata (not text), reference-style links resolved into
  * links. Raw HTML stays in the tree as `html`
  * nodes, which the extractors skip (and the rule engine reads for
- * `fiche-disable` comments).
+ * `fiche-disable` comments). A long note is parsed in pieces (chunks.ts).
  */
 import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -11,6 +11,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
+import { parseInPieces } from './chunks.ts'
 import { resolveReferences } from './references.ts'
 import { readYaml } from './yaml.ts'
 
@@ -18,7 +19,7 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, 
 
 /** Parses the file's text into mdast; front matter goes to `file.data.frontmatter`. */
 export function readMarkdown(file: VFile): Root {
-  const tree = parser.parse(file) as Root
+  const tree = parseInPieces(String(file), (text) => parser.parse(text))
   resolveReferences(tree)
   const first = tree.children[0]
   if (first?.type === 'yaml') {
