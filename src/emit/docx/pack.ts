@@ -4,7 +4,7 @@
  * core properties part is replaced by the one computed from the model.
  */
 import { Packer, type Document } from 'docx'
-import JSZip from 'jszip'
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
 import type { Diagnostic } from '../../model/schema.ts'
 
 /** A built brief, ready to pack. */
@@ -18,8 +18,11 @@ export interface Brief {
   missingSources: string[]
 }
 
-/** Fixed entry time; jszip writes DOS timestamps from the UTC fields. */
-const ENTRY_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0))
+/**
+ * Fixed entry time. fflate writes DOS timestamps from the local fields of the
+ * date, so the date is made from local fields: 1980-01-01 00:00 in every time zone.
+ */
+const ENTRY_DATE = new Date(1980, 0, 1, 0, 0, 0)
 
 const FIRST = ['[Content_Types].xml', '_rels/.rels']
 
@@ -66,30 +69,23 @@ export async function packDocx(brief: Brief): Promise<Uint8Array> {
   const packed = await Packer.toBuffer(brief.document, false, [
     { path: 'docProps/core.xml', data: brief.coreXml },
   ])
-  const source = await JSZip.loadAsync(packed)
-  const target = new JSZip()
-  const names = Object.keys(source.files)
-    .filter((name) => !source.files[name]!.dir)
+  // The docx library's parts are read back from its zip, made stable and
+  // zipped again, with fflate (the docx library's own zip library: synchronous,
+  // and far leaner than JSZip on a long note's brief).
+  const source = unzipSync(packed)
+  const names = Object.keys(source)
+    .filter((name) => !name.endsWith('/'))
     .sort(entryOrder)
   const bookmarks = new Map<string, string>()
   const relationships = new Map<string, string>()
+  const target: Zippable = {}
   for (const name of names) {
-    const entry = source.files[name]!
-    const data = /^word\/(_rels\/)?[^/]+\.(xml|rels)$/.test(name)
-      ? renameRandomRelationships(
-          renumberBookmarks(await entry.async('string'), bookmarks),
-          relationships,
+    const bytes = source[name]!
+    target[name] = /^word\/(_rels\/)?[^/]+\.(xml|rels)$/.test(name)
+      ? strToU8(
+          renameRandomRelationships(renumberBookmarks(strFromU8(bytes), bookmarks), relationships),
         )
-      : await entry.async('uint8array')
-    target.file(name, data, {
-      date: ENTRY_DATE,
-      createFolders: false,
-    })
+      : bytes
   }
-  return target.generateAsync({
-    type: 'uint8array',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 9 },
-    platform: 'DOS',
-  })
+  return zipSync(target, { level: 9, mtime: ENTRY_DATE })
 }
