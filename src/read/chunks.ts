@@ -3,11 +3,14 @@
  * whole document until the end of a parse, so its memory and, through the
  * garbage collector, its time grow faster than the text: a 5 MB note took
  * 17 s and 640 MB to parse in one go, against 0.7 s and 130 MB per 250 KB.
- * Cut at top-level ATX headings, each piece is parsed alone and the trees are
- * joined, with their positions moved to where the piece sits in the note.
+ * Cut before top-level headings and paragraphs, each piece is parsed alone and
+ * the trees are joined, with their positions moved to where the piece sits in
+ * the note.
  *
- * A cut is safe when a line that starts with `#` (a heading, which interrupts
- * every block but code and HTML) follows a blank line, outside front matter,
+ * A cut is safe before a line that follows a blank line and starts, in its
+ * first column, with `#` (a heading) or a letter (a paragraph: a list, a
+ * quote, a footnote or a table ends at a blank line followed by such a line,
+ * and no list marker is a letter), outside front matter,
  * fenced code and the HTML blocks that run until a closing marker (`<pre>`,
  * `<script>`, `<style>`, `<textarea>`, comments, `<?…?>`, `<!X…>`, CDATA).
  * References may point across pieces, so every piece is parsed with stubs of
@@ -41,6 +44,8 @@ const HTML_BLOCKS: Array<[open: RegExp, close: RegExp]> = [
 ]
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/u
+/** A line a piece may start with, after a blank line: a heading or a paragraph. */
+const CUT = /^(?:#{1,6}(?:[ \t]|$)|\p{L})/u
 const DEFINITION = /^ {0,3}\[((?:[^[\]\\\n]|\\.){1,999})\]:/u
 
 /** The lines of a text as [start, end) offsets, line endings excluded. */
@@ -95,7 +100,7 @@ export function splitMarkdown(
     } else {
       const open = FENCE.exec(content)
       const block = HTML_BLOCKS.find(([opens]) => opens.test(content))
-      if (previousBlank && /^#{1,6}(?:[ \t]|$)/u.test(content) && start - pieceStart >= size) {
+      if (previousBlank && CUT.test(content) && start - pieceStart >= size) {
         pieces.push({ start: pieceStart, end: start, lines: pieceLines })
         pieceStart = start
         pieceLines = line

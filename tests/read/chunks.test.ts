@@ -38,19 +38,21 @@ const EDGES = [
   '# Un\n\n<!--\n\n# commentaire\n-->\n\n# Deux\n\n<pre>\n\n# code\n</pre>\n\n# Trois\n\n~~~~\n\n# ~~~\n~~~~\n',
   '# Un\r\n\r\nTexte avec [lien][L].\r\n\r\n# Deux\r\n\r\n- point\r\n\r\n# Trois\r\n\r\n[l]: https://example.org\r\n',
   '# Un\n\n> citation\n\n# Deux\n\n    # code indenté\n\n# Trois\n\nFin sans saut de ligne',
+  'Un paragraphe.\n\n1. un\n\n2. deux\n\nSuite.\n\n[^a]: Note\n\n    suite de la note.\n\nTexte[^a] et\nune ligne.\n\n> citation\n\nAprès.\n',
   '# Un\n\n[^note]: Une définition\n    sur deux lignes.\n\n# Deux\n\nAppel[^note].\n\n## Trois\n\n| a | b |\n| - | - |\n| 1 | 2 |\n',
 ]
 
 describe('parsing in pieces', () => {
-  it('cuts only before headings that follow a blank line, outside code, HTML and front matter', () => {
+  it('cuts only before headings and paragraphs that follow a blank line, outside code, HTML and front matter', () => {
     const { pieces, labels } = splitMarkdown(EDGES[1]!, 1)
     expect(pieces.map((p) => EDGES[1]!.slice(p.start, p.end).split('\n')[0])).toEqual([
       '# Un',
+      'Voir [la note][n] et [^1].',
       '# Deux',
       '# Trois',
     ])
     expect(labels).toEqual(['n', '^1'])
-    expect(splitMarkdown(EDGES[0]!, 1).pieces).toHaveLength(2)
+    expect(splitMarkdown(EDGES[0]!, 1).pieces).toHaveLength(3)
     expect(splitMarkdown(EDGES[2]!, 1).pieces).toHaveLength(3)
   })
 
