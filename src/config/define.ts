@@ -106,12 +106,20 @@ export interface EncodingOptions {
 
 /** Limits of one note; past one, the note fails with a message naming the limit, the others build. */
 export interface LimitOptions {
-  /** Largest note file, in bytes. Default: `1000000` (1 MB). */
+  /** Largest note file, in bytes. Default: `8000000` (8 MB). */
   fileBytes?: number
   /** Deepest nesting of block quotes, lists and emphasis. Default: `100`; at most `200`. */
   nestingDepth?: number
-  /** Most links in one note. Default: `2000`. */
+  /** Most links in one note. Default: `50000`. */
   links?: number
+  /** Most links in one paragraph, heading or table cell. Default: `1000`. */
+  linksPerBlock?: number
+  /**
+   * Longest stretch of a Markdown note, in characters, without a blank line
+   * before a heading or a paragraph (where the note can be read in pieces).
+   * Default: `1000000`.
+   */
+  blockChars?: number
 }
 
 /** Options of the translation files and their memory. */

@@ -136,6 +136,8 @@ const ConfigSchema = z.strictObject({
       fileBytes: z.number().int().positive().optional(),
       nestingDepth: z.number().int().positive().max(MAX_NESTING_DEPTH).optional(),
       links: z.number().int().positive().optional(),
+      linksPerBlock: z.number().int().positive().optional(),
+      blockChars: z.number().int().positive().optional(),
     })
     .optional(),
   timeLimit: z

@@ -23,7 +23,7 @@ import type { ResolvedConfig } from '../config/resolve.ts'
 import type { Diagnostic, DocumentModel } from '../model/schema.ts'
 import { DecodeError, decodeNote, type NoteText } from '../read/decode.ts'
 import { formatOf, readers } from '../read/index.ts'
-import { markdownNestingReason, sizeReason, treeReason } from '../read/limits.ts'
+import { blockReason, markdownNestingReason, sizeReason, treeReason } from '../read/limits.ts'
 import { remapPositions } from '../read/source-map.ts'
 import { slugify } from '../text/normalize.ts'
 import { assembleModel } from './assemble.ts'
@@ -143,7 +143,10 @@ export async function buildNote(
   if (tooLarge) return fail(tooLarge)
   try {
     const note = decodeNote(input.bytes, relativePath, config.encoding)
-    const tooDeep = format === 'markdown' ? markdownNestingReason(note.text, config.limits) : null
+    const tooDeep =
+      format === 'markdown'
+        ? (markdownNestingReason(note.text, config.limits) ?? blockReason(note.text, config.limits))
+        : null
     if (tooDeep) return fail(tooDeep)
     const file = new VFile({ path: relativePath, value: note.text, cwd: config.root })
     const tree = readers[format](file)

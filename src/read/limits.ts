@@ -11,6 +11,7 @@
  * parsed tree (nesting through any kind of node, number of links).
  */
 import type { Nodes, Root } from 'mdast'
+import { CHUNK_CHARS, splitMarkdown } from './chunks.ts'
 
 /** The limits of one build. */
 export interface Limits {
@@ -20,10 +21,27 @@ export interface Limits {
   nestingDepth: number
   /** Most links in one note. */
   links: number
+  /** Most links in one paragraph, heading or table cell (the Word writer is quadratic in them). */
+  linksPerBlock: number
+  /**
+   * Longest stretch of a Markdown note, in characters, without a place where
+   * it can be read in pieces (a blank line before a heading or a paragraph):
+   * the Markdown parser holds such a stretch whole in memory, many times over.
+   */
+  blockChars: number
 }
 
-/** Default limits: far above real notes, well below what breaks. */
-export const DEFAULT_LIMITS: Limits = { fileBytes: 1_000_000, nestingDepth: 100, links: 2_000 }
+/**
+ * Default limits: far above real notes, well below what breaks. A 5 MB note
+ * builds in linear time (the Markdown reader parses it in pieces).
+ */
+export const DEFAULT_LIMITS: Limits = {
+  fileBytes: 8_000_000,
+  nestingDepth: 100,
+  links: 50_000,
+  linksPerBlock: 1_000,
+  blockChars: 1_000_000,
+}
 
 /** Highest `nestingDepth` one may configure: the pipeline was tested to this depth. */
 export const MAX_NESTING_DEPTH = 200
@@ -112,19 +130,46 @@ function isGap(text: string, index: number): boolean {
  * the limit; null when within `limits`. Iterative, in document order, so
  * that it never overflows the stack itself.
  */
+/**
+ * Why a Markdown text is refused before parsing: a stretch longer than
+ * `limits.blockChars` that cannot be read in pieces (a 5 MB line, a list of
+ * a million items without a blank line). Null when within the limit.
+ */
+export function blockReason(text: string, limits: Limits): string | null {
+  if (text.length <= limits.blockChars) return null
+  const { pieces } = splitMarkdown(text, Math.min(CHUNK_CHARS, limits.blockChars))
+  for (const piece of pieces) {
+    const length = piece.end - piece.start
+    if (length > limits.blockChars) {
+      return `Unexpected stretch of ${length} characters from line ${piece.lines + 1} without a blank line before a heading or a paragraph, over the limit of ${limits.blockChars} (limits.blockChars in pipeline.config.ts)`
+    }
+  }
+  return null
+}
+
 export function treeReason(tree: Root, limits: Limits): string | null {
-  const stack: Array<[Nodes, number]> = [[tree, 0]]
+  // Each entry carries the block (paragraph, heading, table cell) it is in,
+  // whose links are counted apart.
+  const stack: Array<[Nodes, number, { links: number } | null]> = [[tree, 0, null]]
   let links = 0
   while (stack.length > 0) {
-    const [node, depth] = stack.pop()!
-    if (depth > limits.nestingDepth)
-      return depthMessage(depth, node.position?.start.line ?? 1, limits)
-    if (node.type === 'link' && ++links > limits.links)
-      return `Unexpected link number ${links} at line ${node.position?.start.line ?? 1}, over the limit of ${limits.links} links (limits.links in pipeline.config.ts)`
+    const [node, depth, inBlock] = stack.pop()!
+    const line = node.position?.start.line ?? 1
+    if (depth > limits.nestingDepth) return depthMessage(depth, line, limits)
+    if (node.type === 'link') {
+      if (++links > limits.links)
+        return `Unexpected link number ${links} at line ${line}, over the limit of ${limits.links} links (limits.links in pipeline.config.ts)`
+      if (inBlock && ++inBlock.links > limits.linksPerBlock)
+        return `Unexpected link number ${inBlock.links} of one paragraph at line ${line}, over the limit of ${limits.linksPerBlock} links per paragraph (limits.linksPerBlock in pipeline.config.ts)`
+    }
     if (!('children' in node)) continue
     const childDepth = node.type === 'list' ? depth : depth + 1
+    const block =
+      node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell'
+        ? { links: 0 }
+        : inBlock
     for (let index = node.children.length - 1; index >= 0; index--)
-      stack.push([node.children[index]!, childDepth])
+      stack.push([node.children[index]!, childDepth, block])
   }
   return null
 }

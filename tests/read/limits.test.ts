@@ -33,12 +33,16 @@ describe('limits', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.message).toMatch(
-      /^enorme\.md: Unexpected file of 50 MB \(\d+ bytes\), over the limit of 1000000 bytes \(limits\.fileBytes in pipeline\.config\.ts\)$/,
+      /^enorme\.md: Unexpected file of 50 MB \(\d+ bytes\), over the limit of 8000000 bytes \(limits\.fileBytes in pipeline\.config\.ts\)$/,
     )
   })
 
-  it('refuses a 5 MB single line by size, and builds a long line under the limit', async () => {
-    expect(await refusal('mot '.repeat(1_250_000))).toMatch(/over the limit of 1000000 bytes/)
+  it('refuses a 5 MB single line by limits.blockChars, and builds a long line under the limit', async () => {
+    expect(await refusal('mot '.repeat(1_250_000))).toMatch(
+      /^input\/note\.md: Unexpected stretch of 5000000 characters from line 1 without a blank line before a heading or a paragraph, over the limit of 1000000 \(limits\.blockChars in pipeline\.config\.ts\)$/,
+    )
+    const list = Array.from({ length: 200_000 }, (_, i) => `- point ${i}`).join('\n')
+    expect(await refusal(`# Liste\n\n${list}\n`)).toMatch(/stretch of \d+ characters from line 1 /)
     const result = await build(`# Titre\n\n${'mot '.repeat(50_000)}fin.\n`)
     expect(result.ok).toBe(true)
   })
@@ -71,13 +75,16 @@ describe('limits', () => {
     }
   })
 
-  it('refuses more links than limits.links, naming the limit', async () => {
-    const links = Array.from({ length: 2_500 }, (_, i) => `[lien ${i}](https://example.org/${i})`)
+  it('refuses more links than limits.linksPerBlock in a paragraph and limits.links in a note', async () => {
+    const links = Array.from({ length: 1_500 }, (_, i) => `[lien ${i}](https://example.org/${i})`)
     expect(await refusal(`# Liens\n\n${links.join(' ')}\n`)).toMatch(
-      /Unexpected link number 2001 at line 3, over the limit of 2000 links \(limits\.links in pipeline\.config\.ts\)/,
+      /Unexpected link number 1001 of one paragraph at line 3, over the limit of 1000 links per paragraph \(limits\.linksPerBlock in pipeline\.config\.ts\)/,
     )
-    const hundredThousand = Array.from({ length: 100_000 }, (_, i) => `[l](https://e.org/${i})`)
-    expect(await refusal(hundredThousand.join('\n'))).toMatch(/limits\.fileBytes/)
+    const paragraphs = Array.from({ length: 30 }, (_, i) => `Voir [lien ${i}](https://e.org/${i}).`)
+    const result = await build(paragraphs.join('\n\n'), 'note.md', { limits: { links: 20 } })
+    expect(result.ok ? null : result.error.message).toMatch(
+      /Unexpected link number 21 at line 41, over the limit of 20 links \(limits\.links in pipeline\.config\.ts\)/,
+    )
   })
 
   it('builds a table of 5,000 columns', async () => {
@@ -115,7 +122,9 @@ describe('limits', () => {
     )
     expect(failed?.code).toBe(1)
     expect(failed?.stderr).toMatch(/error: input\/profonde\.md: Unexpected nesting/)
-    expect(failed?.stderr).toMatch(/error: input\/grosse\.md: Unexpected file of 1\.2 MB/)
+    expect(failed?.stderr).toMatch(
+      /error: input\/grosse\.md: Unexpected stretch of 1200000 characters/,
+    )
     expect(failed?.stderr).toMatch(/1 document\(s\) built, 2 failed/)
     expect(existsSync(path.join(dir, 'output', 'bonne', 'brief.fr.docx'))).toBe(true)
     expect(existsSync(path.join(dir, 'output', 'profonde'))).toBe(false)
