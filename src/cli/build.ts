@@ -5,6 +5,7 @@ import { ConfigError, type ResolvedConfig } from '../config/resolve.ts'
 import { emitCsl } from '../emit/csl.ts'
 import {
   buildBrief,
+  type Brief,
   buildHandout,
   loadTemplate,
   packDocx,
@@ -94,11 +95,15 @@ export async function createNoteBuilder(
   const processor = createProcessor(config, options.monitor)
   const template = await readTemplate(config)
   const sourceDateEpoch = options.sourceDateEpoch ?? null
+  const validated = async (file: string, id: string | undefined) => {
+    const built = await buildFile(file, config, processor, id)
+    return { report: validateResult(built, config), result: plainResult(built) }
+  }
   return {
     async build(file, id) {
-      const built = await buildFile(file, config, processor, id)
-      const report = validateResult(built, config)
-      const result = plainResult(built)
+      // The tree and text stay inside validated(): a long note's tree is
+      // hundreds of megabytes that the outputs do not need.
+      const { report, result } = await validated(file, id)
       const warnings: string[] = []
       if (!result.ok) return { result, report, untranslated: null, outputs: null, warnings }
       const failed = (reason: string): NoteOutcome => ({
@@ -350,16 +355,20 @@ async function documentOutputs(
     author: config.docx.author,
     sources: config.sources,
   }
-  const brief = buildBrief(model, {
-    ...options,
-    glossary: glossary.map((row) => ({ ...row, definition: row.definitionFr })),
-  })
-  for (const diagnostic of brief.diagnostics) warnings.push(diagnostic.message)
+  // Packed first, so that the brief's object tree can go before the other
+  // outputs are made: on a long note both are hundreds of megabytes.
+  const { bytes: briefBytes, missingSources } = await packBrief(
+    buildBrief(model, {
+      ...options,
+      glossary: glossary.map((row) => ({ ...row, definition: row.definitionFr })),
+    }),
+    warnings,
+  )
   const outputs: Record<string, string | Uint8Array> = {
     'model.json': emitJson(model),
     'sources.csl.json': emitCsl(model, config.sources),
     ...documentGlossaryFiles(model, config.termbase),
-    'brief.fr.docx': await packDocx(brief),
+    'brief.fr.docx': briefBytes,
   }
   const english = englishOf(model, relativePath, config, warnings)
   if (english) {
@@ -374,9 +383,18 @@ async function documentOutputs(
   }
   return {
     outputs,
-    missingSources: brief.missingSources,
+    missingSources,
     handout: english ? english.untranslated : null,
   }
+}
+
+/** The bytes of a brief and what it lacks; its warnings go to `warnings`. */
+async function packBrief(
+  brief: Brief,
+  warnings: string[],
+): Promise<{ bytes: Uint8Array; missingSources: string[] }> {
+  for (const diagnostic of brief.diagnostics) warnings.push(diagnostic.message)
+  return { bytes: await packDocx(brief), missingSources: brief.missingSources }
 }
 
 /**
