@@ -1,5 +1,6 @@
 /** `fiche build`: runs the pipeline over the notes and writes the outputs. */
 import { existsSync, readFileSync } from 'node:fs'
+import { isDeepStrictEqual } from 'node:util'
 import path from 'node:path'
 import { ConfigError, type ResolvedConfig } from '../config/resolve.ts'
 import { emitCsl } from '../emit/csl.ts'
@@ -14,7 +15,8 @@ import { emitJson } from '../emit/json.ts'
 import { emitMarkdown } from '../emit/markdown.ts'
 import { corpusGlossaryFiles, documentGlossaryFiles } from '../glossary/outputs.ts'
 import { glossaryRows } from '../glossary/rows.ts'
-import type { Diagnostic, DocumentModel } from '../model/schema.ts'
+import type { DocumentModel } from '../model/schema.ts'
+import type { BuiltNote, NoteOutcome } from './outcome.ts'
 import { notesOf, type CommandNotes } from './notes.ts'
 import {
   buildFile,
@@ -30,6 +32,7 @@ import { englishNote } from '../translate/english.ts'
 import { unitTranslations } from '../translate/targets.ts'
 import { validateResult } from '../check.ts'
 import { lockOptions, withLock } from './lock.ts'
+import { openBuildCache } from './cache.ts'
 import { createPool, poolSize } from './pool.ts'
 import { createProgress } from './progress.ts'
 import { outsideRootRefusal } from './root.ts'
@@ -48,27 +51,11 @@ export interface BuildOptions {
   allowOutsideRoot?: boolean
   /** `--jobs`: most worker threads (default: see `poolSize`). */
   jobs?: number
+  /** `--no-cache`: build every note, read and write no cache entry. */
+  noCache?: boolean
 }
 
-/** A built note as plain data: the result without its tree and text (what a worker can send). */
-export type BuiltNote =
-  | { path: string; relativePath: string; ok: true; model: DocumentModel }
-  | { path: string; relativePath: string; ok: false; error: Diagnostic }
-
-/**
- * What building one note gives, as plain data (a worker thread sends it back
- * by structured clone): the outputs are computed, not yet written.
- */
-export interface NoteOutcome {
-  result: BuiltNote
-  report: FileReport
-  /** Units of the English handout left in French; null without a handout. */
-  untranslated: number | null
-  /** Output file name → contents, all computed before any is written; null for a failed note. */
-  outputs: Record<string, string | Uint8Array> | null
-  /** Warnings about the note, printed in the order of the notes. */
-  warnings: string[]
-}
+export type { BuiltNote, NoteOutcome } from './outcome.ts'
 
 /** Builds notes with one configuration: the processor and the template are made once. */
 export interface NoteBuilder {
@@ -153,17 +140,21 @@ export function unfinishedNote(config: ResolvedConfig, file: string, reason: str
 
 /**
  * Writes the outputs of a note into `<outDir>/<doc-id>/`, each atomically;
- * a write that fails makes the note a failed one.
+ * a write that fails makes the note a failed one. With `keepIdentical`, a
+ * file that already holds the same bytes is left alone (its mtime too).
  */
 export function writeOutcome(
   outcome: NoteOutcome,
   outDir: string,
+  keepIdentical = false,
 ): { result: BuiltNote; report: FileReport; untranslated: number | null } {
   const { result, report, untranslated, outputs } = outcome
   if (!result.ok || !outputs) return { result, report, untranslated }
   try {
     for (const [name, data] of Object.entries(outputs)) {
-      writeAtomic(path.join(outDir, result.model.id, name), data)
+      const file = path.join(outDir, result.model.id, name)
+      if (keepIdentical && holds(file, data)) continue
+      writeAtomic(file, data)
     }
   } catch (error) {
     const reason = `cannot write the outputs (${(error as Error).message})`
@@ -174,6 +165,16 @@ export function writeOutcome(
     }
   }
   return { result, report, untranslated }
+}
+
+/** Whether `file` exists with exactly the bytes of `data`. */
+function holds(file: string, data: string | Uint8Array): boolean {
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data
+    return isDeepStrictEqual(new Uint8Array(readFileSync(file)), new Uint8Array(bytes))
+  } catch {
+    return false
+  }
 }
 
 /** Builds notes and writes their outputs with one configuration (shared by build and watch). */
@@ -209,11 +210,21 @@ export async function createNoteWriter(
   }
 }
 
-/** Writes the corpus glossary of the given models (nothing without models). */
-function writeCorpus(models: DocumentModel[], config: ResolvedConfig, outDir: string): void {
+/**
+ * Writes the corpus glossary of the given models (nothing without models);
+ * with `keepIdentical`, a file that already holds the same bytes is left alone.
+ */
+function writeCorpus(
+  models: DocumentModel[],
+  config: ResolvedConfig,
+  outDir: string,
+  keepIdentical = false,
+): void {
   if (models.length === 0) return
   for (const [name, data] of Object.entries(corpusGlossaryFiles(models, config.termbase))) {
-    writeAtomic(path.join(outDir, name), data)
+    const file = path.join(outDir, name)
+    if (keepIdentical && holds(file, data)) continue
+    writeAtomic(file, data)
   }
 }
 
@@ -243,23 +254,35 @@ async function buildInto(
   for (const warning of config.warnings) process.stderr.write(`warning: ${warning}\n`)
   const final = options.final === true
   const sourceDateEpoch = readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH)
-  const size = poolSize(config, options.jobs, files.length)
+  // A note whose cache entry holds and whose outputs are in place is neither built nor written.
+  const cache = openBuildCache(config, {
+    final,
+    sourceDateEpoch,
+    noCache: options.noCache === true,
+  })
+  const keys = files.map((file) => cache?.keyOf(file, idOf(file)) ?? null)
+  const cached = keys.map((key) => (key === null ? null : cache!.lookup(key, outDir)))
+  const toBuild = cached.filter((outcome) => outcome === null).length
+  const size = poolSize(config, options.jobs, toBuild)
   const pool =
     size > 0
       ? createPool<NoteOutcome>(config, { command: 'build', final, sourceDateEpoch }, size)
       : null
-  const builder = pool ? null : await createNoteBuilder(config, { final, sourceDateEpoch })
+  const builder =
+    pool || toBuild === 0 ? null : await createNoteBuilder(config, { final, sourceDateEpoch })
   // Every note is queued at once; the outcomes are taken in the order of the
   // files, so the messages and the writes come in the same order whatever
   // the number of workers.
-  const outcomes = files.map((file) =>
-    pool
-      ? pool
-          .run(file, idOf(file))
-          .then((answer) =>
-            answer.ok ? answer.value : unfinishedNote(config, file, answer.reason),
-          )
-      : null,
+  const outcomes = files.map((file, index) =>
+    cached[index]
+      ? Promise.resolve(cached[index])
+      : pool
+        ? pool
+            .run(file, idOf(file))
+            .then((answer) =>
+              answer.ok ? answer.value : unfinishedNote(config, file, answer.reason),
+            )
+        : null,
   )
   const progress = createProgress(files.length, process.stderr, options.quiet)
   const results: BuiltNote[] = []
@@ -269,7 +292,9 @@ async function buildInto(
     for (const [index, file] of files.entries()) {
       const outcome = (await outcomes[index]) ?? (await builder!.build(file, idOf(file)))
       for (const warning of outcome.warnings) process.stderr.write(`warning: ${warning}\n`)
-      const { result, report, untranslated } = writeOutcome(outcome, outDir)
+      const { result, report, untranslated } = writeOutcome(outcome, outDir, cache !== null)
+      const key = keys[index]
+      if (key && result.ok && outcome.outputs) cache!.store(key, idOf(file), outcome)
       reports.push(report)
       if (untranslated && result.ok) {
         incomplete++
@@ -292,6 +317,7 @@ async function buildInto(
     built.flatMap((r) => (r.ok ? [r.model] : [])),
     config,
     outDir,
+    cache !== null,
   )
   const count = (key: 'headings' | 'bullets' | 'statistics' | 'citations' | 'acronyms') =>
     built.reduce((sum, r) => sum + r.model[key].length, 0)

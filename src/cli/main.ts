@@ -123,6 +123,7 @@ async function dispatch(
         out: typeof values.out === 'string' ? values.out : null,
         quiet: values.quiet === true,
         strict: values.strict === true,
+        noCache: values['no-cache'] === true,
         allowOutsideRoot: values['allow-outside-root'] === true,
       })
     }
