@@ -97,9 +97,7 @@ describe('the build cache', () => {
     expect(entries(dir)).toHaveLength(5)
     const changed = rewritten(out)
     expect(changed).toContain('b-cesia-note-2026-02-05/model.json')
-    expect(changed.filter((name) => name.includes('/') && !name.startsWith('b-cesia-'))).toEqual(
-      [],
-    )
+    expect(changed.filter((name) => name.includes('/') && !name.startsWith('b-cesia-'))).toEqual([])
     const fresh = await build(dir, 'fresh', '--no-cache')
     expect(edited.stderr).toBe(fresh.stderr)
     expect(treeHashes(out)).toEqual(treeHashes(path.join(dir, 'fresh')))
