@@ -1,13 +1,17 @@
 /**
- * The build cache of `fiche build`: content-addressed entries under the
- * configuration's `cache` folder (default `node_modules/.cache/fiche`), one
- * file `build/<key>.json` per built note. The key is the sha256 of
- * everything the note's outputs depend on: the note's bytes, its path and
- * id, its translation file (`<translation folder>/<id>.en.xlf`, or its
- * absence), the termbase and sources files, the Word template, the config
- * file's bytes, the resolved configuration (stable JSON, without the output
- * folder), `--final`, `SOURCE_DATE_EPOCH`, fiche's version and
- * `CACHE_FORMAT`.
+ * The cache of `fiche build` and `fiche check`: content-addressed entries
+ * under the configuration's `cache` folder (default
+ * `node_modules/.cache/fiche`), one file `build/<key>.json` or
+ * `check/<key>.json` per note. The key is the sha256 of everything the
+ * note's outputs or report depend on: the note's bytes, its path and id,
+ * its translation files (`<translation folder>/<id>.<lang>.xlf` for `en`
+ * and the configured languages, or their absence), the termbase and sources
+ * files, the Word template, the config file's bytes, the resolved
+ * configuration (stable JSON, without the output folder), the command with
+ * `--final` and `SOURCE_DATE_EPOCH`, fiche's version and `CACHE_FORMAT`.
+ *
+ * `fiche check` keeps the note's reports (the note's, then its translation
+ * files'): an unchanged note is not parsed again.
  *
  * An entry holds the note's outcome without its outputs (the model, the
  * report, the warnings: what the messages and the corpus glossary need) and
@@ -26,6 +30,7 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { Diagnostic, DocumentModel } from '../model/schema.ts'
 import { version } from '../package.ts'
+import type { FileReport } from '../report/types.ts'
 import type { BuiltNote, NoteOutcome } from './outcome.ts'
 import { writeAtomic } from './write.ts'
 
@@ -39,6 +44,23 @@ interface CacheEntry {
   outcome: Omit<NoteOutcome, 'outputs'>
   /** Output file name (in `<output>/<doc-id>/`) → sha256 of its bytes. */
   outputs: Record<string, string>
+}
+
+/** One entry of `fiche check`, as stored. */
+interface CheckEntry {
+  format: number
+  key: string
+  reports: FileReport[]
+}
+
+/** The cache of one check run. */
+export interface CheckCache {
+  /** The key of a note (whose id is `id`), or null when the note cannot be read. */
+  keyOf(file: string, id: string): string | null
+  /** The reports recorded for `key` when the entry is sound; else null. */
+  lookup(key: string): FileReport[] | null
+  /** Records the reports of a note. */
+  store(key: string, reports: FileReport[]): void
 }
 
 /** The cache of one build run. */
@@ -88,25 +110,35 @@ export function stableJson(value: unknown): string {
   })
 }
 
+/** The folder and keys of one run's cache, or null when the cache is off. */
+interface CacheBase {
+  keyOf(file: string, id: string): string | null
+  /** The entry file of a key. */
+  entryFile(key: string): string
+}
+
 /**
- * The cache of a build, or null when it is off: `cache: false`,
- * `--no-cache`, or user plugins in the configuration.
+ * The cache of a `command` run, or null when it is off: `cache: false`,
+ * `--no-cache`, or user plugins in the configuration. `run` holds the
+ * command's options that change its results.
  */
-export function openBuildCache(
+function openCache(
   config: ResolvedConfig,
-  run: { final: boolean; sourceDateEpoch: number | null; noCache: boolean },
-): BuildCache | null {
-  if (run.noCache || config.cache === null) return null
+  command: 'build' | 'check',
+  run: Record<string, unknown>,
+  noCache: boolean,
+): CacheBase | null {
+  if (noCache || config.cache === null) return null
   if (config.plugins.length + config.remarkPlugins.length > 0) return null
-  const folder = path.join(config.cache, 'build')
+  const folder = path.join(config.cache, command)
   // The outputs are checked in the output folder itself: its path is not in the key.
   const settings = { ...config, output: null, cache: null }
-  const run_ = sha256(
+  const fingerprint = sha256(
     stableJson({
       format: CACHE_FORMAT,
       version,
-      final: run.final,
-      sourceDateEpoch: run.sourceDateEpoch,
+      command,
+      run,
       configFile: config.loaded?.file ? fileHash(config.loaded.file) : null,
       termbase: config.termbaseFiles.map(fileHash),
       sources: config.sources.files.map((file) => fileHash(path.resolve(config.root, file))),
@@ -114,7 +146,7 @@ export function openBuildCache(
       settings,
     }),
   )
-  const entryFile = (key: string) => path.join(folder, `${key}.json`)
+  const languages = [...new Set(['en', ...config.translation.languages])].sort()
   return {
     keyOf(file, id) {
       let note: Buffer
@@ -123,12 +155,37 @@ export function openBuildCache(
       } catch {
         return null
       }
-      const translation = fileHash(path.join(config.translation.folder, `${id}.en.xlf`))
+      const translations = languages.map((language) =>
+        fileHash(path.join(config.translation.folder, `${id}.${language}.xlf`)),
+      )
       const relative = path.relative(config.root, file).split(path.sep).join('/')
-      return sha256(stableJson({ run: run_, relative, id, note: sha256(note), translation }))
+      return sha256(stableJson({ fingerprint, relative, id, note: sha256(note), translations }))
     },
+    entryFile: (key) => path.join(folder, `${key}.json`),
+  }
+}
+
+/** Writes an entry atomically; a cache that cannot be written (a read-only folder) only makes the next run slower. */
+function writeEntry(file: string, entry: CacheEntry | CheckEntry): void {
+  try {
+    writeAtomic(file, JSON.stringify(entry))
+  } catch {
+    // Nothing to report: the run's results do not depend on the cache.
+  }
+}
+
+/** The cache of a build, or null when it is off (see `openCache`). */
+export function openBuildCache(
+  config: ResolvedConfig,
+  run: { final: boolean; sourceDateEpoch: number | null; noCache: boolean },
+): BuildCache | null {
+  const { noCache, ...options } = run
+  const base = openCache(config, 'build', options, noCache)
+  if (!base) return null
+  return {
+    keyOf: base.keyOf,
     lookup(key, outDir) {
-      const entry = readEntry(entryFile(key), key)
+      const entry = readEntry(base.entryFile(key), (value) => isEntry(value, key))
       if (!entry) return null
       const { result } = entry.outcome
       if (!result.ok) return null
@@ -139,27 +196,40 @@ export function openBuildCache(
     },
     store(key, id, outcome) {
       const { outputs, ...rest } = outcome
-      // The translation file in the key is the one of `id`: another id could not be checked.
+      // The translation files in the key are those of `id`: another id could not be checked.
       if (!outputs || !rest.result.ok || rest.result.model.id !== id) return
-      const entry: CacheEntry = {
+      writeEntry(base.entryFile(key), {
         format: CACHE_FORMAT,
         key,
         outcome: rest,
         outputs: Object.fromEntries(
           Object.entries(outputs).map(([name, data]) => [name, sha256(data)]),
         ),
-      }
-      try {
-        writeAtomic(entryFile(key), JSON.stringify(entry))
-      } catch {
-        // A cache that cannot be written (a read-only folder) only makes the next build slower.
-      }
+      })
     },
   }
 }
 
-/** The entry of `key` in `file` when it is sound, else null (missing, truncated, foreign…). */
-function readEntry(file: string, key: string): CacheEntry | null {
+/** The cache of a check, or null when it is off (see `openCache`). */
+export function openCheckCache(config: ResolvedConfig, noCache: boolean): CheckCache | null {
+  const base = openCache(config, 'check', {}, noCache)
+  if (!base) return null
+  return {
+    keyOf: base.keyOf,
+    lookup(key) {
+      const entry = readEntry(base.entryFile(key), (value) => isCheckEntry(value, key))
+      return entry ? entry.reports : null
+    },
+    store(key, reports) {
+      // A note that did not build (no document id) may have failed for a passing reason.
+      if (reports[0]?.documentId === null) return
+      writeEntry(base.entryFile(key), { format: CACHE_FORMAT, key, reports })
+    },
+  }
+}
+
+/** The entry in `file` when it is sound, else null (missing, truncated, foreign…). */
+function readEntry<T>(file: string, sound: (value: unknown) => value is T): T | null {
   if (!existsSync(file)) return null
   let entry: unknown
   try {
@@ -167,7 +237,34 @@ function readEntry(file: string, key: string): CacheEntry | null {
   } catch {
     return null
   }
-  return isEntry(entry, key) ? entry : null
+  return sound(entry) ? entry : null
+}
+
+/** Whether a parsed value has the shape of the check entry of `key`. */
+function isCheckEntry(value: unknown, key: string): value is CheckEntry {
+  if (!isRecord(value) || value.format !== CACHE_FORMAT || value.key !== key) return false
+  const { reports } = value
+  return (
+    Array.isArray(reports) &&
+    reports.length > 0 &&
+    reports.every(
+      (report) =>
+        isRecord(report) &&
+        typeof report.path === 'string' &&
+        (report.documentId === null || typeof report.documentId === 'string') &&
+        Diagnostic.array().safeParse(report.diagnostics).success &&
+        (report.coverage === undefined || report.coverage === null || isCoverage(report.coverage)),
+    )
+  )
+}
+
+/** Whether a parsed value looks like a translation file's coverage. */
+function isCoverage(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.language === 'string' &&
+    Object.entries(value).every(([name, item]) => name === 'language' || typeof item === 'number')
+  )
 }
 
 /** Whether a parsed value has the shape of the entry of `key`. */

@@ -148,6 +148,7 @@ async function dispatch(
         severity: typeof values.severity === 'string' ? values.severity : null,
         verbose: values.verbose === true,
         quiet: values.quiet === true,
+        noCache: values['no-cache'] === true,
       })
     }
     case 'translate': {

@@ -128,6 +128,10 @@ export const commands: Record<string, CommandSpec> = {
         description:
           'check at most N notes at once, in worker threads (default: the number of cores)',
       },
+      'no-cache': {
+        type: 'boolean',
+        description: 'check every note again, without reading or writing the cache (see `cache`)',
+      },
     },
   },
   translate: {

@@ -167,4 +167,31 @@ describe('the build cache', () => {
       )
     }
   }, 120_000)
+
+  it('gives `fiche check` the same report from its cache, and checks an edited translation again', async () => {
+    const dir = project()
+    const argv = ['check', '--format', 'json', '--verbose']
+    const first = await fiche(dir, ...argv)
+    const checkEntries = () => readdirSync(path.join(dir, 'node_modules/.cache/fiche/check'))
+    expect(checkEntries()).toHaveLength(4)
+    const again = await fiche(dir, ...argv)
+    const fresh = await fiche(dir, ...argv, '--no-cache')
+    expect(JSON.parse(first.stdout).files.length).toBeGreaterThan(4)
+    for (const run of [again, fresh]) {
+      expect(run.code).toBe(first.code)
+      expect(run.stdout).toBe(first.stdout)
+      expect(run.stderr).toBe(first.stderr)
+    }
+    const pretty = await fiche(dir, 'check')
+    expect((await fiche(dir, 'check', '--no-cache')).stdout).toBe(pretty.stdout)
+    for (const name of checkEntries())
+      writeFileSync(path.join(dir, 'node_modules/.cache/fiche/check', name), '{"format":1')
+    expect((await fiche(dir, ...argv)).stdout).toBe(first.stdout)
+
+    const [translation] = readdirSync(path.join(dir, 'input/translations'))
+    writeFileSync(path.join(dir, 'input/translations', translation!), '<xliff')
+    const broken = await fiche(dir, ...argv)
+    expect(broken.stdout).not.toBe(first.stdout)
+    expect(broken.stdout).toBe((await fiche(dir, ...argv, '--no-cache')).stdout)
+  }, 120_000)
 })
