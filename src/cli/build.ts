@@ -4,13 +4,7 @@ import { isDeepStrictEqual } from 'node:util'
 import path from 'node:path'
 import { ConfigError, type ResolvedConfig } from '../config/resolve.ts'
 import { emitCsl } from '../emit/csl.ts'
-import {
-  buildBrief,
-  buildHandout,
-  loadTemplate,
-  packDocx,
-  type DocxTemplate,
-} from '../emit/docx/index.ts'
+import type { DocxTemplate } from '../emit/docx/index.ts'
 import { emitJson } from '../emit/json.ts'
 import { emitMarkdown } from '../emit/markdown.ts'
 import { corpusGlossaryFiles, documentGlossaryFiles } from '../glossary/outputs.ts'
@@ -79,7 +73,9 @@ export async function createNoteBuilder(
   options: NoteBuilderOptions = {},
 ): Promise<NoteBuilder> {
   const processor = createProcessor(config, options.monitor)
-  const template = await readTemplate(config)
+  // The Word writer (and the docx library) loads only when a note is built: not on a run the cache answers.
+  const docx = await import('../emit/docx/index.ts')
+  const template = await readTemplate(config, docx.loadTemplate)
   const sourceDateEpoch = options.sourceDateEpoch ?? null
   return {
     async build(file, id) {
@@ -100,7 +96,7 @@ export async function createNoteBuilder(
           result.model,
           result.relativePath,
           config,
-          { template, sourceDateEpoch, warnings },
+          { docx, template, sourceDateEpoch, warnings },
         )
         if (options.final && missingSources.length > 0) {
           const shown = missingSources.slice(0, 5).map((label) => `“${label}”`)
@@ -357,10 +353,16 @@ async function documentOutputs(
   relativePath: string,
   config: ResolvedConfig,
   {
+    docx: { buildBrief, buildHandout, packDocx },
     template,
     sourceDateEpoch,
     warnings,
-  }: { template: DocxTemplate | null; sourceDateEpoch: number | null; warnings: string[] },
+  }: {
+    docx: typeof import('../emit/docx/index.ts')
+    template: DocxTemplate | null
+    sourceDateEpoch: number | null
+    warnings: string[]
+  },
 ): Promise<{
   outputs: Record<string, string | Uint8Array>
   missingSources: string[]
@@ -432,7 +434,10 @@ function englishOf(
 }
 
 /** The configured Word template, read once; a template that cannot be read is a configuration error. */
-async function readTemplate(config: ResolvedConfig): Promise<DocxTemplate | null> {
+async function readTemplate(
+  config: ResolvedConfig,
+  loadTemplate: typeof import('../emit/docx/index.ts').loadTemplate,
+): Promise<DocxTemplate | null> {
   if (!config.docx.template) return null
   try {
     return await loadTemplate(readFileSync(config.docx.template), config.docx.template)
