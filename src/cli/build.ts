@@ -1,6 +1,5 @@
 /** `fiche build`: runs the pipeline over the notes and writes the outputs. */
 import { existsSync, readFileSync } from 'node:fs'
-import { isDeepStrictEqual } from 'node:util'
 import path from 'node:path'
 import { ConfigError, type ResolvedConfig } from '../config/resolve.ts'
 import { emitCsl } from '../emit/csl.ts'
@@ -166,8 +165,7 @@ export function writeOutcome(
 /** Whether `file` exists with exactly the bytes of `data`. */
 function holds(file: string, data: string | Uint8Array): boolean {
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data) : data
-    return isDeepStrictEqual(new Uint8Array(readFileSync(file)), new Uint8Array(bytes))
+    return readFileSync(file).equals(typeof data === 'string' ? Buffer.from(data) : data)
   } catch {
     return false
   }

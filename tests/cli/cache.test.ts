@@ -151,6 +151,15 @@ describe('the build cache', () => {
     const flag = project()
     expect((await build(flag, 'out', '--no-cache')).code).toBe(0)
     expect(existsSync(path.join(flag, 'node_modules'))).toBe(false)
+    // User plugins turn the cache off: their code cannot be hashed.
+    const plugged = project()
+    writeFileSync(
+      path.join(plugged, 'pipeline.config.mjs'),
+      "function remarkNothing() {}\nexport default { input: ['input'], termbase: ['input/termbase.yaml'], remarkPlugins: [remarkNothing] }\n",
+    )
+    expect((await build(plugged, 'out', '-c', 'pipeline.config.mjs')).code).toBe(0)
+    expect(existsSync(path.join(plugged, 'out/cesia-note-2026-02-05/model.json'))).toBe(true)
+    expect(existsSync(path.join(plugged, 'node_modules'))).toBe(false)
     const elsewhere = project({ cache: '.fiche-cache' })
     await build(elsewhere, 'out')
     expect(readdirSync(path.join(elsewhere, '.fiche-cache/build'))).toHaveLength(4)
