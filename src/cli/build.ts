@@ -29,7 +29,7 @@ import { openBuildCache } from './cache.ts'
 import { createPool, poolSize } from './pool.ts'
 import { createProgress } from './progress.ts'
 import { outsideRootRefusal } from './root.ts'
-import { writeAtomic } from './write.ts'
+import { removeStaleTemps, writeAtomic } from './write.ts'
 
 /** Options of `fiche build`. */
 export interface BuildOptions {
@@ -144,7 +144,10 @@ export function writeOutcome(
   keepIdentical = false,
 ): { result: BuiltNote; report: FileReport; untranslated: number | null } {
   const { result, report, untranslated, outputs } = outcome
-  if (!result.ok || !outputs) return { result, report, untranslated }
+  if (!result.ok) return { result, report, untranslated }
+  // Also when nothing is written (a note the cache answers): a killed build's temporary files go.
+  removeStaleTemps(path.join(outDir, result.model.id))
+  if (!outputs) return { result, report, untranslated }
   try {
     for (const [name, data] of Object.entries(outputs)) {
       const file = path.join(outDir, result.model.id, name)
@@ -215,6 +218,7 @@ function writeCorpus(
   keepIdentical = false,
 ): void {
   if (models.length === 0) return
+  removeStaleTemps(outDir)
   for (const [name, data] of Object.entries(corpusGlossaryFiles(models, config.termbase))) {
     const file = path.join(outDir, name)
     if (keepIdentical && holds(file, data)) continue
