@@ -106,6 +106,12 @@ describe('the build cache', () => {
     writeFileSync(termbase, `${readFileSync(termbase, 'utf8')}\n# une remarque\n`)
     await build(dir, 'out')
     expect(entries(dir)).toHaveLength(9)
+
+    // A note's translation file is in its key: the handout's warning comes back.
+    writeFileSync(path.join(dir, 'input/translations/cesia-note-2026-02-05.en.xlf'), '<xliff')
+    const broken = await build(dir, 'out')
+    expect(broken.stderr).toContain('warning: no English handout')
+    expect(broken.stderr).toBe((await build(dir, 'fresh', '--no-cache')).stderr)
   }, 120_000)
 
   it('ignores corrupt, foreign or outdated entries and rebuilds them cleanly', async () => {
