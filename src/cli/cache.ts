@@ -92,7 +92,7 @@ function fileHash(file: string): string {
 }
 
 /** JSON with object keys sorted; functions, Maps and Sets are written so that they count. */
-export function stableJson(value: unknown): string {
+function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => {
     if (typeof item === 'function') return `[function ${item.name}]`
     if (item instanceof Map) return { '[Map]': [...item.entries()] }
