@@ -3,19 +3,13 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError, type ResolvedConfig } from '../config/resolve.ts'
 import { emitCsl } from '../emit/csl.ts'
-import {
-  buildBrief,
-  type Brief,
-  buildHandout,
-  loadTemplate,
-  packDocx,
-  type DocxTemplate,
-} from '../emit/docx/index.ts'
+import type { Brief, DocxTemplate } from '../emit/docx/index.ts'
 import { emitJson } from '../emit/json.ts'
 import { emitMarkdown } from '../emit/markdown.ts'
 import { corpusGlossaryFiles, documentGlossaryFiles } from '../glossary/outputs.ts'
 import { glossaryRows } from '../glossary/rows.ts'
-import type { Diagnostic, DocumentModel } from '../model/schema.ts'
+import type { DocumentModel } from '../model/schema.ts'
+import type { BuiltNote, NoteOutcome } from './outcome.ts'
 import { notesOf, type CommandNotes } from './notes.ts'
 import {
   buildFile,
@@ -31,10 +25,11 @@ import { englishNote } from '../translate/english.ts'
 import { unitTranslations } from '../translate/targets.ts'
 import { validateResult } from '../check.ts'
 import { lockOptions, withLock } from './lock.ts'
+import { openBuildCache } from './cache.ts'
 import { createPool, poolSize } from './pool.ts'
 import { createProgress } from './progress.ts'
 import { outsideRootRefusal } from './root.ts'
-import { writeAtomic } from './write.ts'
+import { removeStaleTemps, writeAtomic } from './write.ts'
 
 /** Options of `fiche build`. */
 export interface BuildOptions {
@@ -49,27 +44,11 @@ export interface BuildOptions {
   allowOutsideRoot?: boolean
   /** `--jobs`: most worker threads (default: see `poolSize`). */
   jobs?: number
+  /** `--no-cache`: build every note, read and write no cache entry. */
+  noCache?: boolean
 }
 
-/** A built note as plain data: the result without its tree and text (what a worker can send). */
-export type BuiltNote =
-  | { path: string; relativePath: string; ok: true; model: DocumentModel }
-  | { path: string; relativePath: string; ok: false; error: Diagnostic }
-
-/**
- * What building one note gives, as plain data (a worker thread sends it back
- * by structured clone): the outputs are computed, not yet written.
- */
-export interface NoteOutcome {
-  result: BuiltNote
-  report: FileReport
-  /** Units of the English handout left in French; null without a handout. */
-  untranslated: number | null
-  /** Output file name → contents, all computed before any is written; null for a failed note. */
-  outputs: Record<string, string | Uint8Array> | null
-  /** Warnings about the note, printed in the order of the notes. */
-  warnings: string[]
-}
+export type { BuiltNote, NoteOutcome } from './outcome.ts'
 
 /** Builds notes with one configuration: the processor and the template are made once. */
 export interface NoteBuilder {
@@ -93,7 +72,9 @@ export async function createNoteBuilder(
   options: NoteBuilderOptions = {},
 ): Promise<NoteBuilder> {
   const processor = createProcessor(config, options.monitor)
-  const template = await readTemplate(config)
+  // The Word writer (and the docx library) loads only when a note is built: not on a run the cache answers.
+  const docx = await import('../emit/docx/index.ts')
+  const template = await readTemplate(config, docx.loadTemplate)
   const sourceDateEpoch = options.sourceDateEpoch ?? null
   const validated = async (file: string, id: string | undefined) => {
     const built = await buildFile(file, config, processor, id)
@@ -118,7 +99,7 @@ export async function createNoteBuilder(
           result.model,
           result.relativePath,
           config,
-          { template, sourceDateEpoch, warnings },
+          { docx, template, sourceDateEpoch, warnings },
         )
         if (options.final && missingSources.length > 0) {
           const shown = missingSources.slice(0, 5).map((label) => `“${label}”`)
@@ -158,17 +139,24 @@ export function unfinishedNote(config: ResolvedConfig, file: string, reason: str
 
 /**
  * Writes the outputs of a note into `<outDir>/<doc-id>/`, each atomically;
- * a write that fails makes the note a failed one.
+ * a write that fails makes the note a failed one. With `keepIdentical`, a
+ * file that already holds the same bytes is left alone (its mtime too).
  */
 export function writeOutcome(
   outcome: NoteOutcome,
   outDir: string,
+  keepIdentical = false,
 ): { result: BuiltNote; report: FileReport; untranslated: number | null } {
   const { result, report, untranslated, outputs } = outcome
-  if (!result.ok || !outputs) return { result, report, untranslated }
+  if (!result.ok) return { result, report, untranslated }
+  // Also when nothing is written (a note the cache answers): a killed build's temporary files go.
+  removeStaleTemps(path.join(outDir, result.model.id))
+  if (!outputs) return { result, report, untranslated }
   try {
     for (const [name, data] of Object.entries(outputs)) {
-      writeAtomic(path.join(outDir, result.model.id, name), data)
+      const file = path.join(outDir, result.model.id, name)
+      if (keepIdentical && holds(file, data)) continue
+      writeAtomic(file, data)
     }
   } catch (error) {
     const reason = `cannot write the outputs (${(error as Error).message})`
@@ -179,6 +167,15 @@ export function writeOutcome(
     }
   }
   return { result, report, untranslated }
+}
+
+/** Whether `file` exists with exactly the bytes of `data`. */
+function holds(file: string, data: string | Uint8Array): boolean {
+  try {
+    return readFileSync(file).equals(typeof data === 'string' ? Buffer.from(data) : data)
+  } catch {
+    return false
+  }
 }
 
 /** Builds notes and writes their outputs with one configuration (shared by build and watch). */
@@ -214,11 +211,22 @@ export async function createNoteWriter(
   }
 }
 
-/** Writes the corpus glossary of the given models (nothing without models). */
-function writeCorpus(models: DocumentModel[], config: ResolvedConfig, outDir: string): void {
+/**
+ * Writes the corpus glossary of the given models (nothing without models);
+ * with `keepIdentical`, a file that already holds the same bytes is left alone.
+ */
+function writeCorpus(
+  models: DocumentModel[],
+  config: ResolvedConfig,
+  outDir: string,
+  keepIdentical = false,
+): void {
   if (models.length === 0) return
+  removeStaleTemps(outDir)
   for (const [name, data] of Object.entries(corpusGlossaryFiles(models, config.termbase))) {
-    writeAtomic(path.join(outDir, name), data)
+    const file = path.join(outDir, name)
+    if (keepIdentical && holds(file, data)) continue
+    writeAtomic(file, data)
   }
 }
 
@@ -248,23 +256,35 @@ async function buildInto(
   for (const warning of config.warnings) process.stderr.write(`warning: ${warning}\n`)
   const final = options.final === true
   const sourceDateEpoch = readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH)
-  const size = poolSize(config, options.jobs, files.length)
+  // A note whose cache entry holds and whose outputs are in place is neither built nor written.
+  const cache = openBuildCache(config, {
+    final,
+    sourceDateEpoch,
+    noCache: options.noCache === true,
+  })
+  const keys = files.map((file) => cache?.keyOf(file, idOf(file)) ?? null)
+  const cached = keys.map((key) => (key === null ? null : cache!.lookup(key, outDir)))
+  const toBuild = cached.filter((outcome) => outcome === null).length
+  const size = poolSize(config, options.jobs, toBuild)
   const pool =
     size > 0
       ? createPool<NoteOutcome>(config, { command: 'build', final, sourceDateEpoch }, size)
       : null
-  const builder = pool ? null : await createNoteBuilder(config, { final, sourceDateEpoch })
+  const builder =
+    pool || toBuild === 0 ? null : await createNoteBuilder(config, { final, sourceDateEpoch })
   // Every note is queued at once; the outcomes are taken in the order of the
   // files, so the messages and the writes come in the same order whatever
   // the number of workers.
-  const outcomes = files.map((file) =>
-    pool
-      ? pool
-          .run(file, idOf(file))
-          .then((answer) =>
-            answer.ok ? answer.value : unfinishedNote(config, file, answer.reason),
-          )
-      : null,
+  const outcomes = files.map((file, index) =>
+    cached[index]
+      ? Promise.resolve(cached[index])
+      : pool
+        ? pool
+            .run(file, idOf(file))
+            .then((answer) =>
+              answer.ok ? answer.value : unfinishedNote(config, file, answer.reason),
+            )
+        : null,
   )
   const progress = createProgress(files.length, process.stderr, options.quiet)
   const results: BuiltNote[] = []
@@ -274,7 +294,9 @@ async function buildInto(
     for (const [index, file] of files.entries()) {
       const outcome = (await outcomes[index]) ?? (await builder!.build(file, idOf(file)))
       for (const warning of outcome.warnings) process.stderr.write(`warning: ${warning}\n`)
-      const { result, report, untranslated } = writeOutcome(outcome, outDir)
+      const { result, report, untranslated } = writeOutcome(outcome, outDir, cache !== null)
+      const key = keys[index]
+      if (key && result.ok && outcome.outputs) cache!.store(key, idOf(file), outcome)
       reports.push(report)
       if (untranslated && result.ok) {
         incomplete++
@@ -297,6 +319,7 @@ async function buildInto(
     built.flatMap((r) => (r.ok ? [r.model] : [])),
     config,
     outDir,
+    cache !== null,
   )
   const count = (key: 'headings' | 'bullets' | 'statistics' | 'citations' | 'acronyms') =>
     built.reduce((sum, r) => sum + r.model[key].length, 0)
@@ -336,10 +359,16 @@ async function documentOutputs(
   relativePath: string,
   config: ResolvedConfig,
   {
+    docx: { buildBrief, buildHandout, packDocx },
     template,
     sourceDateEpoch,
     warnings,
-  }: { template: DocxTemplate | null; sourceDateEpoch: number | null; warnings: string[] },
+  }: {
+    docx: typeof import('../emit/docx/index.ts')
+    template: DocxTemplate | null
+    sourceDateEpoch: number | null
+    warnings: string[]
+  },
 ): Promise<{
   outputs: Record<string, string | Uint8Array>
   missingSources: string[]
@@ -362,6 +391,7 @@ async function documentOutputs(
       ...options,
       glossary: glossary.map((row) => ({ ...row, definition: row.definitionFr })),
     }),
+    packDocx,
     warnings,
   )
   const outputs: Record<string, string | Uint8Array> = {
@@ -391,10 +421,11 @@ async function documentOutputs(
 /** The bytes of a brief and what it lacks; its warnings go to `warnings`. */
 async function packBrief(
   brief: Brief,
+  pack: (brief: Brief) => Promise<Uint8Array>,
   warnings: string[],
 ): Promise<{ bytes: Uint8Array; missingSources: string[] }> {
   for (const diagnostic of brief.diagnostics) warnings.push(diagnostic.message)
-  return { bytes: await packDocx(brief), missingSources: brief.missingSources }
+  return { bytes: await pack(brief), missingSources: brief.missingSources }
 }
 
 /**
@@ -424,7 +455,10 @@ function englishOf(
 }
 
 /** The configured Word template, read once; a template that cannot be read is a configuration error. */
-async function readTemplate(config: ResolvedConfig): Promise<DocxTemplate | null> {
+async function readTemplate(
+  config: ResolvedConfig,
+  loadTemplate: typeof import('../emit/docx/index.ts').loadTemplate,
+): Promise<DocxTemplate | null> {
   if (!config.docx.template) return null
   try {
     return await loadTemplate(readFileSync(config.docx.template), config.docx.template)

@@ -18,6 +18,7 @@ import { checkTranslations, validateResult } from '../check.ts'
 import { rules } from '../validate/registry.ts'
 import type { Rule } from '../validate/rule.ts'
 import { packageRoot, version } from '../package.ts'
+import { openCheckCache } from './cache.ts'
 import { createPool, poolSize } from './pool.ts'
 import { writeAtomic } from './write.ts'
 
@@ -38,6 +39,8 @@ export interface CheckOptions {
   quiet: boolean
   /** `--jobs`: most worker threads (default: see `poolSize`). */
   jobs?: number
+  /** `--no-cache`: check every note, read and write no cache entry. */
+  noCache?: boolean
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
@@ -138,22 +141,32 @@ export async function runCheck(config: ResolvedConfig, options: CheckOptions): P
   if (found === null) return 2
   const { files: notes, idOf } = found
   const files: FileReport[] = []
-  const size = poolSize(config, options.jobs, notes.length)
+  // An unchanged note's reports come from the cache: it is not parsed again.
+  const cache = openCheckCache(config, options.noCache === true)
+  const keys = notes.map((file) => cache?.keyOf(file, idOf(file)) ?? null)
+  const cached = keys.map((key) => (key === null ? null : cache!.lookup(key)))
+  const toCheck = cached.filter((reports) => reports === null).length
+  const size = poolSize(config, options.jobs, toCheck)
   const pool = size > 0 ? createPool<FileReport[]>(config, { command: 'check' }, size) : null
-  const checkNote = pool ? null : createNoteChecker(config)
+  const checkNote = pool || toCheck === 0 ? null : createNoteChecker(config)
   // Queued at once, taken in the order of the notes (see `fiche build`).
-  const pending = notes.map((file) =>
-    pool
-      ? pool.run(file, idOf(file)).then((answer) => {
-          if (answer.ok) return answer.value
-          const failed = failedNote(file, projectPath(config, file), answer.reason)
-          return [validateResult(failed, config)]
-        })
-      : null,
+  const pending = notes.map((file, index) =>
+    cached[index]
+      ? Promise.resolve(cached[index])
+      : pool
+        ? pool.run(file, idOf(file)).then((answer) => {
+            if (answer.ok) return answer.value
+            const failed = failedNote(file, projectPath(config, file), answer.reason)
+            return [validateResult(failed, config)]
+          })
+        : null,
   )
   try {
     for (const [index, file] of notes.entries()) {
-      files.push(...((await pending[index]) ?? (await checkNote!(file, idOf(file)))))
+      const reports = (await pending[index]) ?? (await checkNote!(file, idOf(file)))
+      const key = keys[index]
+      if (key && !cached[index]) cache!.store(key, reports)
+      files.push(...reports)
     }
   } finally {
     await pool?.close()

@@ -123,6 +123,7 @@ async function dispatch(
         out: typeof values.out === 'string' ? values.out : null,
         quiet: values.quiet === true,
         strict: values.strict === true,
+        noCache: values['no-cache'] === true,
         allowOutsideRoot: values['allow-outside-root'] === true,
       })
     }
@@ -147,6 +148,7 @@ async function dispatch(
         severity: typeof values.severity === 'string' ? values.severity : null,
         verbose: values.verbose === true,
         quiet: values.quiet === true,
+        noCache: values['no-cache'] === true,
       })
     }
     case 'translate': {

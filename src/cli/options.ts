@@ -65,6 +65,10 @@ export const commands: Record<string, CommandSpec> = {
         description:
           'build at most N notes at once, in worker threads (default: the number of cores)',
       },
+      'no-cache': {
+        type: 'boolean',
+        description: 'rebuild every note, without reading or writing the cache (see `cache`)',
+      },
     },
   },
   watch: {
@@ -123,6 +127,10 @@ export const commands: Record<string, CommandSpec> = {
         value: 'N',
         description:
           'check at most N notes at once, in worker threads (default: the number of cores)',
+      },
+      'no-cache': {
+        type: 'boolean',
+        description: 'check every note again, without reading or writing the cache (see `cache`)',
       },
     },
   },

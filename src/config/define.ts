@@ -41,6 +41,12 @@ export interface FicheConfig {
    * `--allow-outside-root` does for one run. Default: `false`.
    */
   allowOutputOutsideRoot?: boolean
+  /**
+   * Folder of the build cache (relative to the project folder), or `false` to
+   * turn it off; `fiche build --no-cache` turns it off for one run. Default:
+   * `'node_modules/.cache/fiche'`.
+   */
+  cache?: string | false
   /** Language of the notes: only `'fr'` is supported (the target languages are `translation.languages`). Default: `'fr'`. */
   language?: 'fr'
   /**

@@ -32,6 +32,8 @@ export interface ResolvedConfig {
   output: string
   /** Whether the output folder may lie outside `root` (else the commands refuse it, exit 2). */
   allowOutputOutsideRoot: boolean
+  /** The build cache's folder (absolute), or null when the cache is off (`cache: false`). */
+  cache: string | null
   language: string
   remarkPlugins: PluggableList
   plugins: PluggableList
@@ -90,12 +92,16 @@ const pluggable = z.custom<PluggableList[number]>(
 /** The longest `timeLimit`, in seconds (a timer's delay must stay under 2^31 ms). */
 const MAX_TIME_LIMIT = 86_400
 
+/** What the `cache` key takes. */
+const CACHE_EXPECTED = { message: 'expected the path of a folder, or false to turn the cache off' }
+
 const ConfigSchema = z.strictObject({
   input: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
   ignore: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
   followSymlinks: z.boolean().optional(),
   output: z.string().min(1).optional(),
   allowOutputOutsideRoot: z.boolean().optional(),
+  cache: z.union([z.string().min(1, CACHE_EXPECTED), z.literal(false)], CACHE_EXPECTED).optional(),
   language: z
     .string()
     .refine((value) => value === 'fr', {
@@ -196,6 +202,10 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
     followSymlinks: user.followSymlinks ?? false,
     output: path.resolve(root, user.output ?? 'output'),
     allowOutputOutsideRoot: user.allowOutputOutsideRoot ?? false,
+    cache:
+      user.cache === false
+        ? null
+        : path.resolve(root, user.cache ?? path.join('node_modules', '.cache', 'fiche')),
     language: user.language ?? 'fr',
     remarkPlugins: user.remarkPlugins ?? [],
     plugins: user.plugins ?? [],

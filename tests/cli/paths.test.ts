@@ -85,7 +85,11 @@ describe('fiche build: output paths', () => {
     const { added, changed } = diff(before, after)
     expect(changed).toEqual([])
     expect(added.length).toBeGreaterThan(0)
-    for (const name of added) expect(name, name).toMatch(/^project\/output(\/|$)/)
+    // Besides the outputs, only the build cache (src/cli/cache.ts).
+    for (const name of added)
+      expect(name, name).toMatch(
+        /^project\/(output(\/|$)|node_modules(\/\.cache)?$|node_modules\/\.cache\/fiche(\/|$))/,
+      )
 
     // One folder per note, named after the model's id, holding that note's model.
     const folders = [...after]
@@ -206,7 +210,10 @@ describe('output folders outside the project', () => {
     const { added, changed } = diff(before, tree(base))
     expect(changed).toEqual([])
     expect(added).toContain('sibling/out/note-a/model.json')
-    for (const name of added) expect(name, name).toMatch(/^sibling\/out(\/|$)/)
+    for (const name of added)
+      expect(name, name).toMatch(
+        /^(sibling\/out(\/|$)|project\/node_modules(\/\.cache)?$|project\/node_modules\/\.cache\/fiche(\/|$))/,
+      )
 
     const allowed = layout({ output: '../sibling/out', allowOutputOutsideRoot: true })
     const build = await fiche(allowed.project, 'build', '-q')
