@@ -18,7 +18,8 @@
  * `node scripts/build.mjs --js` skips the declarations (what `npm test` needs).
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
@@ -28,8 +29,33 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
 const jsOnly = process.argv.includes('--js')
 
+/**
+ * The build's id: a hash of the sources, package.json and the lockfile, so
+ * that the cache (src/cli/cache.ts) never serves what another build of the
+ * same version made.
+ */
+function buildId() {
+  const hash = createHash('sha256')
+  const files = ['package.json', 'package-lock.json']
+  const walk = (dir) => {
+    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const name = `${dir}/${entry.name}`
+      if (entry.isDirectory()) walk(name)
+      else if (/\.(?:ts|mts|js|mjs|json)$/u.test(entry.name)) files.push(name)
+    }
+  }
+  walk('src')
+  walk('plugins')
+  for (const file of files.sort()) {
+    hash.update(`${file}\0`)
+    hash.update(readFileSync(path.join(root, file)))
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
 rmSync(path.join(root, 'dist'), { recursive: true, force: true })
 await build({
+  define: { __FICHE_BUILD__: JSON.stringify(buildId()) },
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', worker: 'src/cli/worker.ts' },
   outdir: 'dist',

@@ -8,7 +8,9 @@
  * and the configured languages, or their absence), the termbase and sources
  * files, the Word template, the config file's bytes, the resolved
  * configuration (stable JSON, without the output folder), the command with
- * `--final` and `SOURCE_DATE_EPOCH`, fiche's version and `CACHE_FORMAT`.
+ * `--final` and `SOURCE_DATE_EPOCH`, fiche's version, its build id (a hash
+ * of its sources and lockfile, so that a rebuilt fiche never reuses an older
+ * build's entries) and `CACHE_FORMAT`.
  *
  * `fiche check` keeps the note's reports (the note's, then its translation
  * files'): an unchanged note is not parsed again.
@@ -29,7 +31,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { Diagnostic, DocumentModel } from '../model/schema.ts'
-import { version } from '../package.ts'
+import { buildId, version } from '../package.ts'
 import type { FileReport } from '../report/types.ts'
 import type { BuiltNote, NoteOutcome } from './outcome.ts'
 import { writeAtomic } from './write.ts'
@@ -137,6 +139,7 @@ function openCache(
     stableJson({
       format: CACHE_FORMAT,
       version,
+      buildId,
       command,
       run,
       configFile: config.loaded?.file ? fileHash(config.loaded.file) : null,
