@@ -28,13 +28,22 @@ function inputFolder(cwd: string): string {
 /** The settings of the new config, each with the comment that explains it. */
 function settings(input: string): Array<[comment: string, key: string, value: unknown]> {
   return [
-    ['Folders (or files) whose .md, .markdown and .txt notes are built.', 'input', [input]],
+    ['Folders, files or globs whose .md, .markdown and .txt notes are built.', 'input', [input]],
+    [
+      'Paths never read as notes, in gitignore syntax (added to those of .ficheignore); the output folder is always left out.',
+      'ignore',
+      [],
+    ],
     [
       'Where `fiche build` writes <output>/<doc-id>/model.json, brief.fr.docx and the other outputs; never read back as notes.',
       'output',
       'output',
     ],
-    ['Language of the notes.', 'language', 'fr'],
+    [
+      "Language of the notes: must be 'fr' (French notes are the only ones fiche reads).",
+      'language',
+      'fr',
+    ],
     [
       "Validation rules of `fiche check` and `fiche build`: a preset ('recommended' or 'strict') and per-rule settings, 'off' | 'info' | 'warn' | 'error' or [level, options].",
       'rules',
