@@ -256,6 +256,60 @@ describe('the packed package, installed in a notes repository', () => {
     TIMEOUT,
   )
 
+  it(
+    'reads BibTeX and CSL-JSON sources, TBX and CSV termbases and a Windows-1252 note',
+    async () => {
+      // The libraries fiche loads on first use (src/lazy.ts), from the installed package.
+      writeFileSync(
+        path.join(project, 'refs.bib'),
+        '@report{dupont2025, author = {Dupont, Marie and Martin, Jean}, title = {Rapport annuel}, year = 2025}\n',
+      )
+      writeFileSync(
+        path.join(project, 'refs.json'),
+        '[{ "id": "oecd2024", "type": "report", "title": "Regards", "author": [{ "literal": "OCDE" }], "issued": { "date-parts": [[2024]] } }]\n',
+      )
+      writeFileSync(
+        path.join(project, 'extras.mjs'),
+        [
+          "import { readFileSync, writeFileSync } from 'node:fs'",
+          "import { exportTbx, exportTermbaseCsv, loadSources, parseTermbase } from 'fiche'",
+          "const termbase = parseTermbase(readFileSync(process.argv[2], 'utf8'), 'termbase.yaml')",
+          'const [first, ...rest] = termbase.concepts',
+          "writeFileSync('terms.tbx', exportTbx({ ...termbase, concepts: [first] }))",
+          "writeFileSync('terms.csv', exportTermbaseCsv({ ...termbase, concepts: rest }))",
+          "const registry = loadSources(['refs.bib', 'refs.json'], process.cwd())",
+          'console.log(JSON.stringify(registry.entries.map((e) => [e.key, e.authors, e.year])))',
+          '',
+        ].join('\n'),
+      )
+      const extras = await exec(
+        project,
+        'node',
+        'extras.mjs',
+        path.join(root, 'input/termbase.yaml'),
+      )
+      expect(extras.code, shown(extras)).toBe(0)
+      expect(JSON.parse(extras.stdout)).toEqual([
+        ['dupont2025', ['Dupont', 'Martin'], 2025],
+        ['oecd2024', ['OCDE'], 2024],
+      ])
+      mkdirSync(path.join(project, 'legacy'))
+      cpSync(
+        path.join(root, 'tests/fixtures/hostile/cp1252.md'),
+        path.join(project, 'legacy/cp1252.md'),
+      )
+      writeFileSync(
+        path.join(project, 'extra.config.mjs'),
+        "import { defineConfig } from 'fiche'\nexport default defineConfig({ input: 'legacy', output: 'out-extra', sources: ['refs.bib', 'refs.json'], termbase: ['terms.tbx', 'terms.csv'] })\n",
+      )
+      const build = await fiche('build', '--config', 'extra.config.mjs')
+      expect(build.code, shown(build)).toBe(0)
+      const model = readFileSync(path.join(project, 'out-extra/cp1252/model.json'), 'utf8')
+      expect(model).toContain('Le cœur du problème')
+    },
+    TIMEOUT,
+  )
+
   it('uses every dependency in dist/, and loads no package it does not depend on', async () => {
     const runtime = packagesUnder(path.join(installed, 'dist'), '.js')
     const types = packagesUnder(path.join(installed, 'dist'), '.d.ts')
