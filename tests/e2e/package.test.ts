@@ -187,6 +187,21 @@ describe('the packed package, installed in a notes repository', () => {
       for (const id of notes()) {
         expect(existsSync(path.join(project, 'output', id, 'model.json'))).toBe(true)
       }
+      // A .js config in a package without "type": "module" is CommonJS, which Node reads without a warning.
+      rmSync(path.join(project, 'pipeline.config.ts'))
+      const js = await fiche('init', '--format', 'js')
+      expect(js.code, shown(js)).toBe(0)
+      expect(readFileSync(path.join(project, 'pipeline.config.js'), 'utf8')).toContain(
+        'module.exports = {',
+      )
+      const withJs = await fiche('build', '--out', 'out-js')
+      expect(withJs.code, shown(withJs)).toBe(0)
+      expect(withJs.stderr).not.toMatch(/\(node:\d+\)|MODULE_TYPELESS/)
+      expect(
+        readdirSync(path.join(project, 'out-js'))
+          .filter((n) => notes().includes(n))
+          .sort(),
+      ).toEqual(notes())
     },
     TIMEOUT,
   )
