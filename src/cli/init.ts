@@ -1,9 +1,10 @@
 /**
  * `fiche init`: writes a commented configuration file with the defaults, in
  * the current folder. It refuses to overwrite a configuration that exists
- * (any of pipeline.config.*), and exits 2 then.
+ * (any of pipeline.config.*), and exits 2 then. A `.js` config is CommonJS
+ * unless the nearest package.json has `"type": "module"`.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { CONFIG_NAMES } from '../config/import.ts'
 import { writeAtomic } from './write.ts'
@@ -28,13 +29,22 @@ function inputFolder(cwd: string): string {
 /** The settings of the new config, each with the comment that explains it. */
 function settings(input: string): Array<[comment: string, key: string, value: unknown]> {
   return [
-    ['Folders (or files) whose .md, .markdown and .txt notes are built.', 'input', [input]],
+    ['Folders, files or globs whose .md, .markdown and .txt notes are built.', 'input', [input]],
+    [
+      'Paths never read as notes, in gitignore syntax (added to those of .ficheignore); the output folder is always left out.',
+      'ignore',
+      [],
+    ],
     [
       'Where `fiche build` writes <output>/<doc-id>/model.json, brief.fr.docx and the other outputs; never read back as notes.',
       'output',
       'output',
     ],
-    ['Language of the notes.', 'language', 'fr'],
+    [
+      "Language of the notes: must be 'fr' (French notes are the only ones fiche reads).",
+      'language',
+      'fr',
+    ],
     [
       "Validation rules of `fiche check` and `fiche build`: a preset ('recommended' or 'strict') and per-rule settings, 'off' | 'info' | 'warn' | 'error' or [level, options].",
       'rules',
@@ -71,8 +81,29 @@ function literal(value: unknown): string {
   return String(value)
 }
 
-/** The text of the config file in `format`. */
-export function configText(format: Format, input: string): string {
+/**
+ * Whether Node reads a `.js` file in `cwd` as an ES module: the nearest
+ * package.json says `"type": "module"`.
+ */
+function esmFolder(cwd: string): boolean {
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json')
+    if (existsSync(file)) {
+      try {
+        return (JSON.parse(readFileSync(file, 'utf8')) as { type?: unknown }).type === 'module'
+      } catch {
+        return false
+      }
+    }
+    if (path.dirname(dir) === dir) return false
+  }
+}
+
+/**
+ * The text of the config file in `format`; a `.js` one is CommonJS
+ * (`module.exports`) unless `esm`, so that Node need not guess its type.
+ */
+export function configText(format: Format, input: string, esm = true): string {
   const entries = settings(input)
   if (format === 'json') {
     return `${JSON.stringify(Object.fromEntries(entries.map(([, key, value]) => [key, value])), null, 2)}\n`
@@ -103,7 +134,7 @@ export function configText(format: Format, input: string): string {
     ...header,
     '',
     "/** @type {import('fiche').FicheConfig} */",
-    'export default {',
+    format === 'js' && !esm ? 'module.exports = {' : 'export default {',
     ...body,
     '}',
     '',
@@ -126,7 +157,7 @@ export function runInit(options: InitOptions): number {
     return 2
   }
   const file = path.join(cwd, `pipeline.config.${format}`)
-  writeAtomic(file, configText(format, inputFolder(cwd)))
+  writeAtomic(file, configText(format, inputFolder(cwd), esmFolder(cwd)))
   process.stdout.write(`fiche init: wrote ${path.basename(file)}\n`)
   return 0
 }

@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { builtinModules } from 'node:module'
+import { builtinModules, createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -34,6 +34,7 @@ export const CONFIG_NAMES = [
 ] as const
 
 const TS = /\.[mc]?ts$/i
+const requireCache = createRequire(import.meta.url).cache
 const INPUTS_PREFIX = '// fiche-config-inputs '
 /** Changes when the compiled form changes, so that older cache entries are not used. */
 const CACHE_FORMAT = 3
@@ -43,7 +44,9 @@ export async function importConfig(file: string): Promise<unknown> {
   if (/\.json$/i.test(file)) return JSON.parse(readFileSync(file, 'utf8')) as unknown
   const url = TS.test(file) ? await compiledConfig(file) : pathToFileURL(file).href
   const source = readFileSync(file)
-  // A changed file (fiche watch) is a new URL, so Node imports it again.
+  // A changed file (fiche watch) is a new URL, so Node imports it again; a
+  // CommonJS one is also in require's cache, which Node would reuse.
+  delete requireCache[file]
   const module = (await import(`${url}?v=${hash(source).slice(0, 16)}`)) as { default?: unknown }
   return module.default
 }
