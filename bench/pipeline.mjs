@@ -34,7 +34,7 @@
  */
 /* global Buffer, console, performance, process, setTimeout */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import {
   existsSync,
   mkdirSync,
@@ -191,6 +191,8 @@ const results = {
     cpus: cpus().length,
     cpu: cpus()[0]?.model ?? null,
     memoryGiB: round(totalmem() / 2 ** 30, 1),
+    // Other jobs on the machine skew absolute times (and, less, ratios): the load when the bench started.
+    loadAverage: round(loadavg()[0], 2),
     node: process.version,
     hyperfine: execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim(),
     pandoc: hasPandoc
@@ -504,7 +506,7 @@ const readme = [
   'measures); do not edit by hand. Ratios come from one run on one machine;',
   'absolute times are in bench/results.json.',
   '',
-  `Run ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.hyperfine}${m.pandoc ? `, ${m.pandoc}` : ''}.`,
+  `Run ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB (load average ${m.loadAverage} at the start), Node ${m.node}, ${m.hyperfine}${m.pandoc ? `, ${m.pandoc}` : ''}.`,
   ...(results.corpus.notes
     ? [
         `Corpus: ${results.corpus.notes} notes generated from ${sampleFile}, ${Math.round(results.corpus.bytes / 1000)} KB.`,
