@@ -3,7 +3,8 @@
  * same note with the real termbase padded with synthetic concepts to 100
  * and to 10,000 concepts, and prints the times and their ratio (the index
  * makes it close to 1; the budget is about 2). Index building is timed
- * apart: it happens once per run, not per note.
+ * apart: it happens once per run, not per note. With `--json`, prints the
+ * figures as one JSON line (bench/pipeline.mjs reads it).
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -73,12 +74,19 @@ function measure(size: number): { build: number; match: number; found: number } 
 const small = measure(100)
 const large = measure(10_000)
 const ms = (value: number) => `${value.toFixed(3)} ms`
-process.stdout.write(
-  [
-    `note: input/cesia-note-2026-02-05.md (${note.length} characters)`,
-    `100 concepts:    match ${ms(small.match)} per note, ${small.found} occurrences; index built in ${ms(small.build)}`,
-    `10,000 concepts: match ${ms(large.match)} per note, ${large.found} occurrences; index built in ${ms(large.build)}`,
-    `ratio 10,000 / 100: ${(large.match / small.match).toFixed(2)} (budget: about 2)`,
-    '',
-  ].join('\n'),
-)
+if (process.argv.includes('--json')) {
+  // For bench/pipeline.mjs, which writes bench/results.json and bench/README.md.
+  process.stdout.write(
+    `${JSON.stringify({ characters: note.length, concepts100: small, concepts10000: large, ratio: large.match / small.match })}\n`,
+  )
+} else {
+  process.stdout.write(
+    [
+      `note: input/cesia-note-2026-02-05.md (${note.length} characters)`,
+      `100 concepts:    match ${ms(small.match)} per note, ${small.found} occurrences; index built in ${ms(small.build)}`,
+      `10,000 concepts: match ${ms(large.match)} per note, ${large.found} occurrences; index built in ${ms(large.build)}`,
+      `ratio 10,000 / 100: ${(large.match / small.match).toFixed(2)} (budget: about 2)`,
+      '',
+    ].join('\n'),
+  )
+}

@@ -117,14 +117,21 @@ const INSIDE_WORD = new Set('’‘·')
 
 type SingleByte = 'windows-1252' | 'iso-8859-15'
 
-/** The 128 characters of the upper half of each candidate encoding. */
-const UPPER_HALF: Record<SingleByte, string> = (() => {
-  const bytes = Uint8Array.from({ length: 128 }, (_, index) => 0x80 + index)
-  return {
-    'windows-1252': iconv().decode(Buffer.from(bytes), 'windows-1252'),
-    'iso-8859-15': iconv().decode(Buffer.from(bytes), 'iso-8859-15'),
+/**
+ * The 128 characters of the upper half of each candidate encoding, computed
+ * on first use: iconv-lite then loads only when a note is not UTF-8.
+ */
+let upperHalf: Record<SingleByte, string> | undefined
+function upperHalfOf(encoding: SingleByte): string {
+  if (!upperHalf) {
+    const bytes = Uint8Array.from({ length: 128 }, (_, index) => 0x80 + index)
+    upperHalf = {
+      'windows-1252': iconv().decode(Buffer.from(bytes), 'windows-1252'),
+      'iso-8859-15': iconv().decode(Buffer.from(bytes), 'iso-8859-15'),
+    }
   }
-})()
+  return upperHalf[encoding]
+}
 
 /**
  * How many non-ASCII characters read implausibly in `encoding`: a control
@@ -132,7 +139,7 @@ const UPPER_HALF: Record<SingleByte, string> = (() => {
  * alone (but à), punctuation in the middle of a word ("c½ur" for "cœur").
  */
 function implausible(bytes: Uint8Array, encoding: SingleByte): number {
-  const upper = UPPER_HALF[encoding]
+  const upper = upperHalfOf(encoding)
   const char = (index: number): string => {
     const byte = bytes[index]
     if (byte === undefined) return ''
