@@ -11,6 +11,8 @@ export interface CslName {
   'non-dropping-particle'?: string
   /** A particle dropped when sorting ("de" in "Tocqueville, Alexis de"). */
   'dropping-particle'?: string
+  /** "Jr.", "III". */
+  suffix?: string
   literal?: string
 }
 

@@ -198,6 +198,9 @@ function itemsOf(source: string, extension: string, file: string): CslItem[] {
           lastName?: string
           firstName?: string
           name?: string
+          /** The "von" part: « de » in "de La Tour, Jean". */
+          prefix?: string
+          suffix?: string
         }>
         return cslOfRow(
           {
@@ -207,7 +210,12 @@ function itemsOf(source: string, extension: string, file: string): CslItem[] {
             authors: creators.map((c): CslName =>
               c.name
                 ? { literal: c.name }
-                : { family: c.lastName ?? '', ...(c.firstName ? { given: c.firstName } : {}) },
+                : {
+                    family: c.lastName ?? '',
+                    ...(c.firstName ? { given: c.firstName } : {}),
+                    ...(c.prefix ? { 'non-dropping-particle': c.prefix } : {}),
+                    ...(c.suffix ? { suffix: c.suffix } : {}),
+                  },
             ),
             year: fields.year ?? fields.date,
             url: fields.url,

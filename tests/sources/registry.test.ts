@@ -63,6 +63,22 @@ describe('sources registry', () => {
     })
   })
 
+  it('keeps the particle and suffix of a BibTeX name', () => {
+    const registry = loadSources(
+      [
+        write(
+          'p.bib',
+          '@book{tour, author={de La Tour, Jean and Martin, Jr., Paul}, title={T}, year={2020}}\n',
+        ),
+      ],
+      dir,
+    )
+    expect(registry.entries[0]!.csl.author).toEqual([
+      { family: 'La Tour', given: 'Jean', 'non-dropping-particle': 'de' },
+      { family: 'Martin', given: 'Paul', suffix: 'Jr.' },
+    ])
+  })
+
   it('matches by authors and year, ignoring case, accents, articles and et al.', () => {
     const registry = loadSources(
       [
