@@ -2,11 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError, type ResolvedConfig } from '../config/resolve.ts'
-import { emitCsl } from '../emit/csl.ts'
-import type { Brief, DocxTemplate } from '../emit/docx/index.ts'
-import { emitJson } from '../emit/json.ts'
-import { emitMarkdown } from '../emit/markdown.ts'
-import { corpusGlossaryFiles, documentGlossaryFiles } from '../glossary/outputs.ts'
+import type { DocxTemplate } from '../emit/docx/index.ts'
+import { noteOutputs } from '../emit/outputs.ts'
+import { corpusGlossaryFiles } from '../glossary/outputs.ts'
 import { glossaryRows } from '../glossary/rows.ts'
 import type { DocumentModel } from '../model/schema.ts'
 import type { BuiltNote, NoteOutcome } from './outcome.ts'
@@ -99,7 +97,7 @@ export async function createNoteBuilder(
           result.model,
           result.relativePath,
           config,
-          { docx, template, sourceDateEpoch, warnings },
+          { template, sourceDateEpoch, warnings },
         )
         if (options.final && missingSources.length > 0) {
           const shown = missingSources.slice(0, 5).map((label) => `“${label}”`)
@@ -352,80 +350,46 @@ function shownFolder(folder: string): string {
 
 /**
  * Every output of one note, computed before anything is written so that a
- * failing emitter leaves no partial set of files behind.
+ * failing emitter leaves no partial set of files behind. The CLI reads the
+ * translation file; the writers of src/emit/outputs.ts make the files.
  */
 async function documentOutputs(
   model: DocumentModel,
   relativePath: string,
   config: ResolvedConfig,
   {
-    docx: { buildBrief, buildHandout, packDocx },
     template,
     sourceDateEpoch,
     warnings,
-  }: {
-    docx: typeof import('../emit/docx/index.ts')
-    template: DocxTemplate | null
-    sourceDateEpoch: number | null
-    warnings: string[]
-  },
+  }: { template: DocxTemplate | null; sourceDateEpoch: number | null; warnings: string[] },
 ): Promise<{
   outputs: Record<string, string | Uint8Array>
   missingSources: string[]
   handout: number | null
 }> {
-  const glossary = glossaryRows(model, config.termbase)
-  const options = {
-    template,
-    toc: config.docx.toc,
-    sourceDateEpoch,
-    keyFigures: config.docx.keyFigures,
-    citations: config.docx.citations,
-    author: config.docx.author,
-    sources: config.sources,
-  }
-  // Packed first, so that the brief's object tree can go before the other
-  // outputs are made: on a long note both are hundreds of megabytes.
-  const { bytes: briefBytes, missingSources } = await packBrief(
-    buildBrief(model, {
-      ...options,
-      glossary: glossary.map((row) => ({ ...row, definition: row.definitionFr })),
-    }),
-    packDocx,
-    warnings,
-  )
-  const outputs: Record<string, string | Uint8Array> = {
-    'model.json': emitJson(model),
-    'sources.csl.json': emitCsl(model, config.sources),
-    ...documentGlossaryFiles(model, config.termbase),
-    'brief.fr.docx': briefBytes,
-  }
   const english = englishOf(model, relativePath, config, warnings)
-  if (english) {
-    // The handout's glossary annex gives the concepts' English definitions.
-    const handout = buildHandout(english.model, {
-      ...options,
-      glossary,
-      englishStyle: config.translation.style,
-    })
-    outputs['handout.en.docx'] = await packDocx(handout)
-    outputs['note.en.md'] = emitMarkdown(english.model, { lang: 'en' })
-  }
+  const joined = await noteOutputs({
+    model,
+    english,
+    termbase: config.termbase,
+    sources: config.sources,
+    glossary: glossaryRows(model, config.termbase),
+    docx: {
+      template,
+      toc: config.docx.toc,
+      sourceDateEpoch,
+      keyFigures: config.docx.keyFigures,
+      citations: config.docx.citations,
+      author: config.docx.author,
+    },
+    englishStyle: config.translation.style,
+  })
+  warnings.push(...joined.warnings)
   return {
-    outputs,
-    missingSources,
-    handout: english ? english.untranslated : null,
+    outputs: joined.files,
+    missingSources: joined.missingSources,
+    handout: joined.untranslated,
   }
-}
-
-/** The bytes of a brief and what it lacks; its warnings go to `warnings`. */
-async function packBrief(
-  brief: Brief,
-  pack: (brief: Brief) => Promise<Uint8Array>,
-  warnings: string[],
-): Promise<{ bytes: Uint8Array; missingSources: string[] }> {
-  for (const diagnostic of brief.diagnostics) warnings.push(diagnostic.message)
-  return { bytes: await pack(brief), missingSources: brief.missingSources }
 }
 
 /**
