@@ -210,7 +210,7 @@ export async function createNoteWriter(
 }
 
 /** Writes the corpus glossary of the given models (nothing without models). */
-function writeCorpus(models: DocumentModel[], config: ResolvedConfig, outDir: string): void {
+export function writeCorpus(models: DocumentModel[], config: ResolvedConfig, outDir: string): void {
   if (models.length === 0) return
   for (const [name, data] of Object.entries(corpusGlossaryFiles(models, config.termbase))) {
     writeAtomic(path.join(outDir, name), data)
