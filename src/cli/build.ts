@@ -213,7 +213,7 @@ export async function createNoteWriter(
  * Writes the corpus glossary of the given models (nothing without models);
  * with `keepIdentical`, a file that already holds the same bytes is left alone.
  */
-function writeCorpus(
+export function writeCorpus(
   models: DocumentModel[],
   config: ResolvedConfig,
   outDir: string,

@@ -9,10 +9,10 @@
  */
 import {
   closeSync,
+  existsSync,
   mkdirSync,
   openSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   writeSync,
@@ -100,7 +100,10 @@ async function waitFor(
     const holder = readHolder(file)
     if (holder === null) continue // released meanwhile: try again at once
     if (isStale(file, holder)) {
-      takeOver(file, holder.text)
+      takeOver(file)
+      if (!existsSync(file)) continue
+      // Another process is taking it over: wait and look again.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, 10)))
       continue
     }
     const who = holder.pid === null ? 'a process starting' : `pid ${holder.pid}`
@@ -164,35 +167,42 @@ function isStale(file: string, holder: { pid: number | null; ageMs: number }): b
 }
 
 /**
- * Removes a stale lock whose text was `text`: moved aside first (atomic), so
- * that of two processes taking it over only one removes it; if what was moved
- * is no longer that stale lock (another process took it over meanwhile), it
- * is put back.
+ * Removes a stale lock, atomically with respect to other processes taking it
+ * over: only the process that creates the takeover marker
+ * (`<lock>.takeover`, exclusively) may remove the lock, after checking again
+ * under the marker that the lock is still stale; the others wait and try
+ * again. A lock is only ever removed by its holder or under the marker, so
+ * two processes can never both remove a lock and both run. A marker left by
+ * a killed process (its pid no longer runs) is removed.
  */
-function takeOver(file: string, text: string): void {
-  const aside = `${file}.${process.pid}.stale`
+function takeOver(file: string): void {
+  const marker = `${file}.takeover`
+  let fd: number
   try {
-    renameSync(file, aside)
+    fd = openSync(marker, 'wx')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
-    throw error
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    const owner = readHolder(marker)
+    if (owner && isStaleMarker(owner)) rmSync(marker, { force: true })
+    return
   }
-  let moved = ''
   try {
-    moved = readFileSync(aside, 'utf8')
-  } catch {
-    // Gone: nothing to put back.
+    writeSync(fd, `${process.pid}\n`)
+  } finally {
+    closeSync(fd)
   }
-  if (moved !== text) {
-    try {
-      // Put back a live lock; fails if yet another process holds the name now.
-      renameSync(aside, file)
-      return
-    } catch {
-      // Fall through and drop it.
-    }
+  try {
+    const holder = readHolder(file)
+    if (holder !== null && isStale(file, holder)) rmSync(file, { force: true })
+  } finally {
+    rmSync(marker, { force: true })
   }
-  rmSync(aside, { force: true })
+}
+
+/** A takeover marker whose process no longer runs (or left empty for too long). */
+function isStaleMarker(owner: { pid: number | null; ageMs: number }): boolean {
+  if (owner.pid === null) return owner.ageMs > EMPTY_STALE_MS
+  return owner.pid !== process.pid && !isRunning(owner.pid)
 }
 
 /** The lock just created: released on exit, and on SIGINT/SIGTERM when asked. */

@@ -15,7 +15,9 @@ import { packageRoot } from '../package.ts'
 
 /** What the workers do with each note. */
 export type PoolCommand =
-  { command: 'build'; final: boolean; sourceDateEpoch: number | null } | { command: 'check' }
+  | { command: 'build'; final: boolean; sourceDateEpoch: number | null }
+  | { command: 'check' }
+  | { command: 'model' }
 
 /** What a worker is started with (its `workerData`). */
 export interface WorkerSetup {

@@ -12,7 +12,10 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { emitTmx, type TmxEntry } from '../translate/tmx-write.ts'
 import { notesOf, type CommandNotes } from './notes.ts'
-import { buildFile, createProcessor } from '../pipeline/process.ts'
+import { buildFile, createProcessor, failedNote, projectPath } from '../pipeline/process.ts'
+import type { PluginMonitor } from '../pipeline/user-plugins.ts'
+import type { BuiltNote } from './build.ts'
+import { createPool, poolSize } from './pool.ts'
 import { memoryEntries, TranslationMemory, type MemoryEntry } from '../translate/memory.ts'
 import { readTranslationFile } from '../translate/read.ts'
 import { readTmx } from '../translate/tmx.ts'
@@ -71,6 +74,23 @@ export async function runTranslate(
   )
 }
 
+/**
+ * Builds the model of one note as plain data (what a worker thread sends
+ * back): the notes are built in workers when user plugins are configured, so
+ * that the time limit (`timeLimit`) stops a plugin that loops.
+ */
+export function createNoteModeler(
+  config: ResolvedConfig,
+  monitor?: PluginMonitor,
+): (file: string, id: string) => Promise<BuiltNote> {
+  const processor = createProcessor(config, monitor)
+  return async (file, id) => {
+    const result = await buildFile(file, config, processor, id)
+    if (!result.ok) return result
+    return { path: result.path, relativePath: result.relativePath, ok: true, model: result.model }
+  }
+}
+
 /** `runTranslate` once the format is known (and the output folder locked unless checking). */
 async function translate(
   config: ResolvedConfig,
@@ -80,16 +100,32 @@ async function translate(
 ): Promise<number> {
   const languages = options.to ? [options.to] : config.translation.languages
   const relative = (p: string) => path.relative(config.root, p).split(path.sep).join('/')
-  const processor = createProcessor(config)
+  const size = poolSize(config, undefined, files.length)
+  const pool = size > 0 ? createPool<BuiltNote>(config, { command: 'model' }, size) : null
+  const modelOf = pool ? null : createNoteModeler(config)
+  // Queued at once, taken in the order of the notes (see `fiche build`).
+  const pending = files.map((file) =>
+    pool
+      ? pool
+          .run(file, idOf(file))
+          .then((answer): BuiltNote =>
+            answer.ok ? answer.value : failedNote(file, projectPath(config, file), answer.reason),
+          )
+      : null,
+  )
   let failed = 0
-  const notes = []
-  for (const file of files) {
-    const result = await buildFile(file, config, processor, idOf(file))
-    if (result.ok) notes.push(result)
-    else {
-      process.stderr.write(`error: ${result.error.message}\n`)
-      failed++
+  const notes: Array<Extract<BuiltNote, { ok: true }>> = []
+  try {
+    for (const [index, file] of files.entries()) {
+      const result = (await pending[index]) ?? (await modelOf!(file, idOf(file)))
+      if (result.ok) notes.push(result)
+      else {
+        process.stderr.write(`error: ${result.error.message}\n`)
+        failed++
+      }
     }
+  } finally {
+    await pool?.close()
   }
   let changes = 0
   for (const language of languages) {

@@ -13,7 +13,16 @@ import { findNotes } from '../pipeline/files.ts'
 import { documentIdsOf } from '../pipeline/ids.ts'
 import { documentId } from '../pipeline/process.ts'
 import { formatOf } from '../read/index.ts'
-import { createNoteWriter, type NoteWriter } from './build.ts'
+import {
+  createNoteWriter,
+  readSourceDateEpoch,
+  unfinishedNote,
+  writeCorpus as writeCorpusOf,
+  writeOutcome,
+  type NoteOutcome,
+  type NoteWriter,
+} from './build.ts'
+import { createPool, poolSize } from './pool.ts'
 import { outsideRootRefusal } from './root.ts'
 import { LockError, lockOptions, withLock } from './lock.ts'
 
@@ -84,6 +93,39 @@ export interface WatchOptions {
   allowOutsideRoot?: boolean
 }
 
+/**
+ * The writer of watch: with user plugins, notes are built in a worker of the
+ * pool (src/cli/pool.ts) so that the time limit (`timeLimit`) stops a plugin
+ * that loops; a note that does not finish fails, its previous outputs left
+ * as they are. Otherwise, in this thread.
+ */
+async function createWatchWriter(
+  config: ResolvedConfig,
+  outDir: string,
+): Promise<{ writer: NoteWriter; close(): Promise<void> }> {
+  if (poolSize(config, undefined, 1) === 0) {
+    return { writer: await createNoteWriter(config, outDir), close: async () => {} }
+  }
+  const sourceDateEpoch = readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH)
+  const pool = createPool<NoteOutcome>(
+    config,
+    { command: 'build', final: false, sourceDateEpoch },
+    1,
+  )
+  const writer: NoteWriter = {
+    async write(file, id) {
+      const answer = await pool.run(file, id ?? documentId(file))
+      const outcome = answer.ok ? answer.value : unfinishedNote(config, file, answer.reason)
+      for (const warning of outcome.warnings) process.stderr.write(`warning: ${warning}\n`)
+      return writeOutcome(outcome, outDir)
+    },
+    writeCorpus(models) {
+      writeCorpusOf(models, config, outDir)
+    },
+  }
+  return { writer, close: () => pool.close() }
+}
+
 /** Watches until interrupted (SIGINT, SIGTERM); resolves to the exit code. */
 export async function runWatch(initial: ResolvedConfig, options: WatchOptions): Promise<number> {
   const { watch } = await import('chokidar')
@@ -96,7 +138,8 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
     process.stderr.write(`${refused}\n`)
     return 2
   }
-  let writer: NoteWriter = await createNoteWriter(config, outDir())
+  let current = await createWatchWriter(config, outDir())
+  let writer: NoteWriter = current.writer
   const models = new Map<string, DocumentModel>()
   /** The id of each note of the input folders (colliding slugs resolved over all of them). */
   let ids = new Map<string, string>()
@@ -190,7 +233,10 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
           config = previous
           throw new ConfigError(refused)
         }
-        writer = await createNoteWriter(config, outDir())
+        const next = await createWatchWriter(config, outDir())
+        await current.close()
+        current = next
+        writer = next.writer
         watcher.add(watched())
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error
@@ -250,5 +296,6 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
   if (timer) clearTimeout(timer)
   await running
   await watcher.close()
+  await current.close()
   return 0
 }

@@ -11,6 +11,7 @@ import { loadConfig, resolveConfig } from '../config/resolve.ts'
 import { wrapUserPlugins } from '../pipeline/user-plugins.ts'
 import { createNoteBuilder } from './build.ts'
 import { createNoteChecker } from './check.ts'
+import { createNoteModeler } from './translate.ts'
 import type { WorkerJob, WorkerMessage, WorkerSetup } from './pool.ts'
 
 const setup = workerData as WorkerSetup
@@ -30,7 +31,9 @@ try {
   const worker =
     task.command === 'build'
       ? await createNoteBuilder(config, { ...task, monitor }).then((b) => b.build.bind(b))
-      : createNoteChecker(config, monitor)
+      : task.command === 'check'
+        ? createNoteChecker(config, monitor)
+        : createNoteModeler(config, monitor)
   port.on('message', (job: WorkerJob) => {
     worker(job.file, job.id).then(
       (value) => {

@@ -150,3 +150,68 @@ describe('concurrent commands on one output folder', () => {
     expect(existsSync(lock)).toBe(false)
   })
 })
+
+describe('taking over a stale lock', () => {
+  /** src/cli/lock.ts bundled for plain node, and a racer that holds the lock for a moment. */
+  function racer(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fiche-lock-race-'))
+    const lockJs = path.join(dir, 'lock.mjs')
+    spawnSync(
+      path.join(root, 'node_modules/.bin/esbuild'),
+      [
+        path.join(root, 'src/cli/lock.ts'),
+        '--bundle',
+        '--platform=node',
+        '--format=esm',
+        `--outfile=${lockJs}`,
+      ],
+      { stdio: 'ignore' },
+    )
+    const script = path.join(dir, 'racer.mjs')
+    writeFileSync(
+      script,
+      `import { appendFileSync } from 'node:fs'
+import { acquireLock } from ${JSON.stringify(lockJs)}
+const [out, log] = process.argv.slice(2)
+const lock = await acquireLock(out, { timeoutMs: 30000, pollMs: 5 })
+appendFileSync(log, 'enter ' + process.pid + '\\n')
+await new Promise((resolve) => setTimeout(resolve, 150))
+appendFileSync(log, 'leave ' + process.pid + '\\n')
+lock.release()
+`,
+    )
+    return script
+  }
+
+  it('lets exactly one of several racing processes take over, one at a time', async () => {
+    const script = racer()
+    const dead = Number(
+      spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))']).stdout,
+    )
+    for (let round = 0; round < 3; round++) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'fiche-lock-stale-'))
+      const out = path.join(dir, 'output')
+      mkdirSync(out)
+      writeFileSync(path.join(out, '.fiche.lock'), `${dead}\n`)
+      const log = path.join(dir, 'log')
+      writeFileSync(log, '')
+      const runs = Array.from({ length: 4 }, () => {
+        const child = spawn('node', [script, out, log], { stdio: ['ignore', 'ignore', 'pipe'] })
+        let stderr = ''
+        child.stderr.on('data', (chunk) => (stderr += chunk))
+        return new Promise<{ code: number | null; stderr: string }>((resolve) =>
+          child.on('close', (code) => resolve({ code, stderr })),
+        )
+      })
+      for (const run of await Promise.all(runs)) expect(run.code, run.stderr).toBe(0)
+      const lines = readFileSync(log, 'utf8').trim().split('\n')
+      expect(lines).toHaveLength(8)
+      // Strictly alternating: each enter is followed by the same process's leave.
+      for (let i = 0; i < lines.length; i += 2) {
+        expect(lines[i], lines.join('\n')).toMatch(/^enter \d+$/u)
+        expect(lines[i + 1], lines.join('\n')).toBe(lines[i]!.replace('enter', 'leave'))
+      }
+      expect(readdirSync(out)).toEqual([])
+    }
+  }, 60_000)
+})

@@ -87,6 +87,23 @@ describe('timeLimit', () => {
     expect(fatal('apres.md')).toEqual([])
   }, 60_000)
 
+  it('does the same in fiche translate: the other notes get their translation files', async () => {
+    const dir = project(2)
+    const started = Date.now()
+    const result = await fiche(dir, 'translate', '-q')
+    expect(Date.now() - started).toBeLessThan(30_000)
+    expect(result.code).toBe(1)
+    const errors = result.stderr.split('\n').filter((line) => line.startsWith('error:'))
+    expect(errors).toEqual([
+      'error: notes/boucle.md: plugin remarkLoop did not finish within 2 s (timeLimit)',
+      'error: notes/panne.md: plugin ficheThrow failed: panne du greffon',
+    ])
+    const written = files(dir).filter((file) => file.endsWith('.xlf'))
+    expect(written.some((file) => file.includes('avant'))).toBe(true)
+    expect(written.some((file) => file.includes('apres'))).toBe(true)
+    expect(written.filter((file) => /boucle|panne/.test(file))).toEqual([])
+  }, 60_000)
+
   it('refuses a time limit that is not a positive number of seconds (exit 2)', async () => {
     const dir = project(0)
     const result = await fiche(dir, 'build')

@@ -64,7 +64,8 @@ describe('watch plan', () => {
 async function until(check: () => boolean, log: () => string, ms = 60_000): Promise<void> {
   const end = Date.now() + ms
   while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for fiche watch; it printed:\n${log()}`)
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for fiche watch; it printed:\n${log()}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
@@ -136,6 +137,62 @@ describe('fiche watch', () => {
       rmSync(path.join(dir, 'input', 'Note A.md'))
       await until(() => !existsSync(output(hashed)) && existsSync(output('note-a')), printed)
       await until(() => title('note-a') === 'Sous-dossier', printed)
+    } finally {
+      child.kill('SIGINT')
+    }
+    expect(await exited).toBe(0)
+  }, 180_000)
+})
+
+describe('fiche watch with user plugins', () => {
+  it('stops a note whose plugin loops (timeLimit), names a plugin that throws, keeps building', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fiche-watch-limit-'))
+    mkdirSync(path.join(dir, 'input'))
+    for (const name of ['a', 'boucle', 'panne'])
+      writeFileSync(path.join(dir, 'input', `${name}.md`), `# Note ${name}\n\n- Un point.\n`)
+    writeFileSync(
+      path.join(dir, 'pipeline.config.mjs'),
+      `function remarkLoop() {
+  return (tree, file) => {
+    if (String(file.value).includes('BOUCLE')) for (;;) {}
+  }
+}
+function ficheThrow() {
+  return (tree, file) => {
+    if (String(file.value).includes('PANNE')) throw new Error('panne du greffon')
+  }
+}
+export default { remarkPlugins: [remarkLoop], plugins: [ficheThrow], timeLimit: 2 }
+`,
+    )
+    const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
+    let log = ''
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    const printed = () => log
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    )
+    const model = (id: string) => path.join(dir, 'output', id, 'model.json')
+    try {
+      await until(() => log.includes('watching'), printed)
+      const before = readFileSync(model('boucle'))
+      writeFileSync(path.join(dir, 'input', 'boucle.md'), '# BOUCLE\n\n- Un point.\n')
+      await until(
+        () =>
+          log.includes(
+            'error: input/boucle.md: plugin remarkLoop did not finish within 2 s (timeLimit)',
+          ),
+        printed,
+      )
+      expect(readFileSync(model('boucle')).equals(before)).toBe(true)
+      writeFileSync(path.join(dir, 'input', 'panne.md'), '# PANNE\n\n- Un point.\n')
+      await until(
+        () => log.includes('error: input/panne.md: plugin ficheThrow failed: panne du greffon'),
+        printed,
+      )
+      expect(readFileSync(model('panne'), 'utf8')).toContain('Note panne')
+      writeFileSync(path.join(dir, 'input', 'a.md'), '# Seconde version\n\n- Un point.\n')
+      await until(() => readFileSync(model('a'), 'utf8').includes('Seconde version'), printed)
     } finally {
       child.kill('SIGINT')
     }
