@@ -2,7 +2,7 @@
 import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { draftOf, proseBlocks } from '../src/draft/index.ts'
-import { findAcronymDefinitions } from '../src/text/acronyms.ts'
+import { analyse } from '../src/draft/analysis.ts'
 import { sourceSpan } from '../src/text/flatten.ts'
 
 /** Extracts acronym definitions. */
@@ -11,8 +11,8 @@ const ficheAcronyms: Plugin<[], Root> = function () {
     const draft = draftOf(file)
     const seen = new Set<string>()
     for (const block of proseBlocks(tree)) {
-      const flat = draft.flatten(block.node)
-      for (const definition of findAcronymDefinitions(flat.text)) {
+      const { flat, acronymDefinitions } = analyse(draft, block)
+      for (const definition of acronymDefinitions) {
         if (seen.has(definition.short)) continue
         seen.add(definition.short)
         const [start, end] = sourceSpan(flat, definition.start, definition.end)

@@ -9,20 +9,32 @@ import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
 import type { Citation } from '../src/model/schema.ts'
 import { bulletAt, draftOf, proseBlocks, sectionAt } from '../src/draft/index.ts'
-import {
-  classifyHref,
-  classifyRole,
-  findAttributions,
-  parseAuthorYear,
-} from '../src/text/citations.ts'
-import { sourceSpan } from '../src/text/flatten.ts'
+import { analyse } from '../src/draft/analysis.ts'
+import { classifyHref, classifyRole, findAttributions } from '../src/text/citations.ts'
+import { sourceSpan, type FlatLink } from '../src/text/flatten.ts'
 import { collapseSpace } from '../src/text/normalize.ts'
-import { sentenceAt } from '../src/text/sentences.ts'
 
 /** Options of the citations extractor. */
 export interface CitationOptions {
   /** Find textual attributions ("Selon Le Figaro"). Default: true. */
   attributions?: boolean
+}
+
+/**
+ * Whether a link of `links` (sorted by start; links do not nest, so their
+ * ends are sorted too) overlaps `[start, end)`: a binary search for the first
+ * link ending after `start`, O(log n) instead of a scan per attribution.
+ */
+function overlapsLink(links: ReadonlyArray<FlatLink>, start: number, end: number): boolean {
+  let low = 0
+  let high = links.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (links[middle]!.end > start) high = middle
+    else low = middle + 1
+  }
+  const link = links[low]
+  return link !== undefined && link.start < end
 }
 
 /** Extracts links and attributions as citations. */
@@ -31,13 +43,13 @@ const ficheCitations: Plugin<[CitationOptions?], Root> = function (options = {})
   return (tree, file) => {
     const draft = draftOf(file)
     for (const block of proseBlocks(tree)) {
-      const flat = draft.flatten(block.node)
+      const analysis = analyse(draft, block)
+      const flat = analysis.flat
       const found: Array<
         Omit<Citation, 'id' | 'sectionId' | 'bulletId' | 'sentence'> & { at: [number, number] }
       > = []
-      for (const link of flat.links) {
+      for (const { link, authorYear: parsed } of analysis.links) {
         const label = collapseSpace(flat.text.slice(link.start, link.end))
-        const parsed = parseAuthorYear(label)
         const start = link.node.position?.start.offset ?? 0
         const end = link.node.position?.end.offset ?? start
         const kind = parsed ? 'author-year' : 'link'
@@ -56,9 +68,9 @@ const ficheCitations: Plugin<[CitationOptions?], Root> = function (options = {})
         })
       }
       if (attributions) {
+        const links = [...flat.links].sort((a, b) => a.start - b.start)
         for (const attribution of findAttributions(flat.text)) {
-          if (flat.links.some((l) => attribution.start < l.end && attribution.end > l.start))
-            continue
+          if (overlapsLink(links, attribution.start, attribution.end)) continue
           const [start, end] = sourceSpan(flat, attribution.start, attribution.end)
           found.push({
             kind: 'attribution',
@@ -80,7 +92,8 @@ const ficheCitations: Plugin<[CitationOptions?], Root> = function (options = {})
         const offset = citation.position.start.offset
         const sectionId = sectionAt(draft, offset)
         const bulletId = bulletAt(draft, offset)?.id ?? null
-        draft.citations.push({
+        const quote = analysis.sentenceAt(at[0], at[1])
+        const item: Citation = {
           ...citation,
           id: draft.ids.make(
             'c',
@@ -89,10 +102,12 @@ const ficheCitations: Plugin<[CitationOptions?], Root> = function (options = {})
             citation.label,
             citation.href ?? '',
           ),
-          sentence: sentenceAt(flat.text, at[0], at[1]),
+          sentence: quote.text,
           sectionId,
           bulletId,
-        })
+        }
+        draft.quotes.set(item, quote)
+        draft.citations.push(item)
       }
     }
     draft.citations.sort((a, b) => a.position.start.offset - b.position.start.offset)

@@ -9,7 +9,7 @@ import type { Paragraph, Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { draftOf } from '../src/draft/index.ts'
 import { collapseSpace } from '../src/text/normalize.ts'
-import { sentenceSpans } from '../src/text/sentences.ts'
+import { analyse } from '../src/draft/analysis.ts'
 import { extractStatistics } from '../src/text/statistics.ts'
 
 /** The ISO day of a text that is exactly one full French date ("5 février 2026", "lundi 1er mars 2025"). */
@@ -80,9 +80,10 @@ const ficheMeta: Plugin<[], Root> = function () {
         continue
       }
       if (lead === null) {
-        const text = draft.flatten(paragraph).text
+        const analysis = analyse(draft, paragraph)
+        const text = analysis.flat.text
         // "Bruxelles, le 10 avril 2024. Les députés…": a dateline opening the lead.
-        const [first] = sentenceSpans(text)
+        const [first] = analysis.sentences
         const opening = first && first[1] < text.length ? parseDateline(text.slice(...first)) : null
         if (opening) {
           date ??= opening.date

@@ -8,9 +8,9 @@ import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { bulletAt, draftOf, proseBlocks, sectionAt } from '../src/draft/index.ts'
 import { sourceSpan } from '../src/text/flatten.ts'
-import { sentenceAt } from '../src/text/sentences.ts'
+import { analyse } from '../src/draft/analysis.ts'
+import type { Statistic } from '../src/model/schema.ts'
 import { extractStatistics, type StatisticKind } from '../src/text/statistics.ts'
-import { parseAuthorYear } from '../src/text/citations.ts'
 
 /** Options of the statistics extractor. */
 export interface StatisticsOptions {
@@ -23,15 +23,14 @@ const ficheStatistics: Plugin<[StatisticsOptions?], Root> = function (options = 
   const kinds = options.kinds ? new Set(options.kinds) : null
   return (tree, file) => {
     const draft = draftOf(file)
+    // Headings by start offset, so that the block loop stays linear.
+    const headings = new Map(draft.headings.map((h) => [h.position.start.offset, h]))
     for (const block of proseBlocks(tree)) {
-      const flat = draft.flatten(block.node)
-      const exclude: Array<[number, number]> = flat.links
-        .filter((link) => parseAuthorYear(flat.text.slice(link.start, link.end)) !== null)
-        .map((link) => [link.start, link.end])
+      const analysis = analyse(draft, block)
+      const flat = analysis.flat
+      const exclude: Array<[number, number]> = [...analysis.authorYearSpans]
       if (block.kind === 'heading') {
-        const heading = draft.headings.find(
-          (h) => h.position.start.offset === block.node.position?.start.offset,
-        )
+        const heading = headings.get(block.node.position?.start.offset ?? -1)
         if (heading?.number) {
           const at = flat.text.indexOf(heading.number)
           if (at >= 0) exclude.push([0, at + heading.number.length + 1])
@@ -43,14 +42,15 @@ const ficheStatistics: Plugin<[StatisticsOptions?], Root> = function (options = 
         const [start, end] = sourceSpan(flat, raw.start, raw.end)
         const text = flat.text.slice(raw.start, raw.end)
         const sectionId = sectionAt(draft, start)
-        draft.statistics.push({
+        const quote = analysis.sentenceAt(raw.start, raw.end)
+        const statistic: Statistic = {
           id: draft.ids.make('st', sectionId ?? '', raw.kind, text),
           kind: raw.kind,
           value: raw.value,
           unit: raw.unit,
           qualifier: raw.qualifier,
           text,
-          sentence: sentenceAt(flat.text, raw.start, raw.end),
+          sentence: quote.text,
           change: raw.change
             ? {
                 from: raw.change.from,
@@ -62,7 +62,9 @@ const ficheStatistics: Plugin<[StatisticsOptions?], Root> = function (options = 
           bulletId: bulletAt(draft, start)?.id ?? null,
           citationIds: [],
           position: draft.position(start, end),
-        })
+        }
+        draft.quotes.set(statistic, quote)
+        draft.statistics.push(statistic)
       }
     }
   }

@@ -10,11 +10,12 @@ import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { findCandidates, type TextSegment } from '../src/glossary/candidates.ts'
 import { TERMS_EXTENSION, type TermsExtension } from '../src/glossary/extension.ts'
-import { buildTermIndex, matchTerms } from '../src/glossary/matcher.ts'
+import { buildTermIndex, matchTokens } from '../src/glossary/matcher.ts'
 import { emptyTermbase, type Termbase } from '../src/glossary/termbase.ts'
 import { draftOf, proseBlocks } from '../src/draft/index.ts'
 import { sourceSpan } from '../src/text/flatten.ts'
-import { sentenceAt } from '../src/text/sentences.ts'
+import { analyse } from '../src/draft/analysis.ts'
+import type { TermMatch } from '../src/model/schema.ts'
 
 /** Options of the terms plugin. */
 export interface TermsOptions {
@@ -34,25 +35,27 @@ const ficheTerms: Plugin<[TermsOptions?], Root> = function (options = {}) {
     const data: TermsExtension = { first: {}, forbidden: [], candidates: [] }
     const segments: TextSegment[] = []
     for (const block of proseBlocks(tree)) {
-      const flat = draft.flatten(block.node)
+      const analysis = analyse(draft, block)
+      const flat = analysis.flat
       const locate = (start: number, end: number) => draft.position(...sourceSpan(flat, start, end))
-      segments.push({ text: flat.text, locate })
-      for (const occurrence of matchTerms(index, flat.text)) {
+      segments.push({ text: flat.text, locate, analysis })
+      // The termbase index is French, like the block's shared tokens.
+      for (const occurrence of matchTokens(index, analysis.tokens)) {
         const form = flat.text
           .slice(occurrence.start, occurrence.end)
           .replace(/[\s\u00a0\u202f]+/gu, ' ')
         const conceptId = occurrence.term.conceptId
         const id = draft.ids.make('t', conceptId, form)
-        draft.terms.push({
+        const quote = analysis.sentenceAt(occurrence.start, occurrence.end)
+        const term: TermMatch = {
           id,
           conceptId,
           form,
           position: locate(occurrence.start, occurrence.end),
-        })
-        data.first[conceptId] ??= {
-          termId: id,
-          sentence: sentenceAt(flat.text, occurrence.start, occurrence.end),
         }
+        draft.quotes.set(term, quote)
+        draft.terms.push(term)
+        data.first[conceptId] ??= { termId: id, sentence: quote.text }
         if (occurrence.term.forbidden) {
           const concept = index.concepts.get(conceptId)
           data.forbidden.push({

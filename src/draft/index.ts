@@ -43,6 +43,8 @@ export interface Draft {
   roles: Map<number, 'lead' | 'dateline'>
   /** What user plugins add, keyed by plugin name. */
   extensions: Record<string, unknown>
+  /** Which sentence each statistic, citation and term occurrence quotes (internal: not in the model). */
+  quotes: WeakMap<object, SentenceLocation>
   /** Source position of an offset range. */
   position(start: number, end: number): Position
   /** Plain text of a block's inline content, mapped to source offsets (cached). */
@@ -56,6 +58,16 @@ declare module 'vfile' {
     /** The model under construction. */
     fiche: Draft
   }
+}
+
+/** Which sentence an item quotes: its block and the sentence's index in it. */
+export interface SentenceLocation {
+  /** Source offset of the block's start: unique per prose block. */
+  block: number
+  /** Index of the sentence among the block's sentence spans (-1 when it has none). */
+  index: number
+  /** The sentence, white space collapsed. */
+  text: string
 }
 
 /** Creates the empty draft of a file. */
@@ -87,6 +99,7 @@ export function createDraft(file: VFile, format: 'markdown' | 'text'): Draft {
     footnotes: [],
     roles: new Map(),
     extensions: {},
+    quotes: new WeakMap(),
     position: (start, end) => ({ start: point(start), end: point(end) }),
     flatten(node) {
       let flat = cache.get(node)

@@ -17,7 +17,8 @@
  */
 import type { Position } from '../model/schema.ts'
 import { findAcronymDefinitions } from '../text/acronyms.ts'
-import { sentenceAt } from '../text/sentences.ts'
+import { sentenceIn, sentenceSpans } from '../text/sentences.ts'
+import type { AcronymDefinition } from '../text/acronyms.ts'
 import { matchTokens, type TermIndex } from './matcher.ts'
 import { termhood } from './termhood.ts'
 import { keyOf, tokenize, type Token } from './tokens.ts'
@@ -26,6 +27,16 @@ import { keyOf, tokenize, type Token } from './tokens.ts'
 export interface TextSegment {
   text: string
   locate(start: number, end: number): Position
+  /**
+   * The segment's analysis when it is already done (the draft's block
+   * analysis, `src/draft/analysis.ts`): reused instead of tokenising,
+   * splitting and scanning the text again. Computed here when absent.
+   */
+  analysis?: {
+    readonly tokens: Token[]
+    readonly sentences: ReadonlyArray<readonly [number, number]>
+    readonly acronymDefinitions: AcronymDefinition[]
+  }
 }
 
 /** Kinds of candidates. */
@@ -109,7 +120,7 @@ export function findCandidates(
   const fragments = new Map<string, number>()
   const acronymCounts = new Map<string, number>()
   const analysed = segments.map((segment) => {
-    const tokens = tokenize(segment.text)
+    const tokens = segment.analysis?.tokens ?? tokenize(segment.text)
     const covered = new Array<boolean>(tokens.length).fill(false)
     const startsTerm = new Array<boolean>(tokens.length).fill(false)
     for (const occurrence of matchTokens(index, tokens)) {
@@ -121,11 +132,12 @@ export function findCandidates(
     return { segment, tokens, covered, startsTerm }
   })
   for (const { segment, tokens, covered, startsTerm } of analysed) {
+    let spans = segment.analysis?.sentences
     const first = (start: number, end: number) => ({
       position: segment.locate(start, end),
-      sentence: sentenceAt(segment.text, start, end),
+      sentence: sentenceIn(segment.text, (spans ??= sentenceSpans(segment.text)), start, end).text,
     })
-    const definitions = findAcronymDefinitions(segment.text)
+    const definitions = segment.analysis?.acronymDefinitions ?? findAcronymDefinitions(segment.text)
     for (const definition of definitions) {
       const shortTokens = tokenize(definition.short)
       const known = matchTokens(index, shortTokens).some(

@@ -53,8 +53,30 @@ function rowOf(concept: Concept): Omit<GlossaryRow, 'forms' | 'occurrences' | 'f
   }
 }
 
-/** The glossary rows of one note, in order of first occurrence. Concepts missing from the termbase are skipped. */
+/** Rows already computed, per model and termbase: the build, the note's glossary files and the corpus glossary all ask. */
+const computed = new WeakMap<DocumentModel, WeakMap<Termbase, GlossaryRow[]>>()
+
+/**
+ * The glossary rows of one note, in order of first occurrence. Concepts
+ * missing from the termbase are skipped. Computed once per note and
+ * termbase (O(t log t) in its term occurrences); each caller gets its own
+ * copy of the rows, so that none sees another's changes.
+ */
 export function glossaryRows(model: DocumentModel, termbase: Termbase): GlossaryRow[] {
+  let byTermbase = computed.get(model)
+  if (!byTermbase) {
+    byTermbase = new WeakMap()
+    computed.set(model, byTermbase)
+  }
+  let rows = byTermbase.get(termbase)
+  if (!rows) {
+    rows = computeRows(model, termbase)
+    byTermbase.set(termbase, rows)
+  }
+  return structuredClone(rows)
+}
+
+function computeRows(model: DocumentModel, termbase: Termbase): GlossaryRow[] {
   const concepts = new Map(termbase.concepts.map((c) => [c.id, c]))
   const extension = termsExtensionOf(model)
   const rows = new Map<string, GlossaryRow>()

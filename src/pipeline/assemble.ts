@@ -59,7 +59,12 @@ export function assembleModel(
   const sources = draft.citations.filter((c) => c.role === 'citation')
   const citationsByBullet = group(sources, (c) => c.bulletId)
   const statisticsByBullet = group(draft.statistics, (s) => s.bulletId)
-  const citationsBySentence = group(sources, (c) => `${c.sectionId}\u0000${c.sentence}`)
+  // A figure and a citation go together when they quote the same sentence of the same block.
+  const sentenceKey = (item: object): string | null => {
+    const quote = draft.quotes.get(item)
+    return quote ? `${quote.block}:${quote.index}` : null
+  }
+  const citationsBySentence = group(sources, sentenceKey)
   for (const bullet of draft.bullets) {
     bullet.citationIds = [...(citationsByBullet.get(bullet.id) ?? [])]
     bullet.statisticIds = [...(statisticsByBullet.get(bullet.id) ?? [])]
@@ -68,7 +73,7 @@ export function assembleModel(
     statistic.citationIds = [
       ...((statistic.bulletId !== null
         ? citationsByBullet.get(statistic.bulletId)
-        : citationsBySentence.get(`${statistic.sectionId}\u0000${statistic.sentence}`)) ?? []),
+        : citationsBySentence.get(sentenceKey(statistic) ?? '')) ?? []),
     ]
   }
   const byOffset = <T extends { position: Position }>(items: T[]) =>

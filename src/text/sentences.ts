@@ -74,12 +74,8 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   return spans
 }
 
-/** The spans of the last text asked for, and the sentences already collapsed: the extractors ask for many offsets of one block. */
-let cache: { text: string; spans: Array<[number, number]>; sentences: Map<string, string> } | null =
-  null
-
-/** Index of the last span starting at or before `offset`, or -1. */
-function spanBefore(spans: Array<[number, number]>, offset: number): number {
+/** Index of the last span starting at or before `offset`, or -1 (binary search: O(log n)). */
+function spanBefore(spans: ReadonlyArray<readonly [number, number]>, offset: number): number {
   let low = 0
   let high = spans.length - 1
   let found = -1
@@ -93,25 +89,42 @@ function spanBefore(spans: Array<[number, number]>, offset: number): number {
   return found
 }
 
-/** The sentence of `text` that holds `offset`, with its white space collapsed. */
-export function sentenceAt(text: string, offset: number, end = offset): string {
-  if (cache?.text !== text) cache = { text, spans: sentenceSpans(text), sentences: new Map() }
-  const { spans, sentences } = cache
+/** A sentence of a text: the index of its first span and its text, white space collapsed. */
+export interface SentenceRef {
+  /** Index in the spans of the sentence holding the start offset (-1 when the text has none). */
+  index: number
+  text: string
+}
+
+/**
+ * The sentence of `text` that holds `offset` (up to `end`), given the
+ * precomputed `spans` of `text`: O(log n) to find it, plus its length to
+ * collapse its white space.
+ */
+export function sentenceIn(
+  text: string,
+  spans: ReadonlyArray<readonly [number, number]>,
+  offset: number,
+  end = offset,
+): SentenceRef {
   const at = spanBefore(spans, offset)
-  const first = at >= 0 && offset < spans[at]![1] ? spans[at] : spans.at(-1)
+  const firstIndex = at >= 0 && offset < spans[at]![1] ? at : spans.length - 1
+  const first = spans[firstIndex]
   const to = spanBefore(spans, end - 1)
   const last = to >= 0 && end > spans[to]![0] && end <= spans[to]![1] ? spans[to] : first
-  if (!first || !last) return text.trim()
-  const key = `${first[0]}:${Math.max(first[1], last[1])}`
-  let sentence = sentences.get(key)
-  if (sentence === undefined) {
-    sentence = text
-      .slice(first[0], Math.max(first[1], last[1]))
-      .replace(/[\s\u00a0\u202f]+/gu, (m) =>
-        /[\u00a0\u202f]/u.test(m) && m.length === 1 ? m : ' ',
-      )
-      .trim()
-    sentences.set(key, sentence)
-  }
-  return sentence
+  if (!first || !last) return { index: -1, text: text.trim() }
+  const sentence = text
+    .slice(first[0], Math.max(first[1], last[1]))
+    .replace(/[\s\u00a0\u202f]+/gu, (m) => (/[\u00a0\u202f]/u.test(m) && m.length === 1 ? m : ' '))
+    .trim()
+  return { index: firstIndex, text: sentence }
+}
+
+/**
+ * The sentence of `text` that holds `offset`, with its white space collapsed.
+ * Splits `text` on every call: code that asks for many offsets of one text
+ * goes through the draft's block analysis (`src/draft/analysis.ts`) instead.
+ */
+export function sentenceAt(text: string, offset: number, end = offset): string {
+  return sentenceIn(text, sentenceSpans(text), offset, end).text
 }
