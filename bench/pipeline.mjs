@@ -288,7 +288,7 @@ if (part('size')) {
   if (process.env.FICHE_BENCH_5MB) sizes.push(5_000_000)
   const base = hyperfine(
     'tiny',
-    fiche('build -q'),
+    fiche('build -q --no-cache'),
     project('tiny', { 'note.md': '# Note\n\nTexte.\n' }),
   )
   results.perByte.baseSeconds = round(base.median)
@@ -298,8 +298,8 @@ if (part('size')) {
     const dir = project(`size-${size}`, { 'note.md': text })
     let seconds
     let rss = null
-    if (size <= 100_000) seconds = hyperfine(`size-${size}`, fiche('build -q'), dir).median
-    else ({ seconds, rss } = timed([bin, 'build', '-q'], dir))
+    if (size <= 100_000) seconds = hyperfine(`size-${size}`, fiche('build -q --no-cache'), dir).median
+    else ({ seconds, rss } = timed([bin, 'build', '-q', '--no-cache'], dir))
     const entry = {
       bytes,
       seconds: round(seconds),
@@ -353,7 +353,7 @@ if (part('size')) {
 
 // 3. cold start
 if (part('cold')) {
-  const check = hyperfine('cold-check', fiche(`check ${sampleFile}`), root, { runs: 10, warmup: 2 })
+  const check = hyperfine('cold-check', fiche(`check --no-cache ${sampleFile}`), root, { runs: 10, warmup: 2 })
   const bare = hyperfine('node', 'node -e 0', root, { runs: 10, warmup: 2 })
   results.coldStart = {
     note: sampleFile,
