@@ -298,7 +298,8 @@ if (part('size')) {
     const dir = project(`size-${size}`, { 'note.md': text })
     let seconds
     let rss = null
-    if (size <= 100_000) seconds = hyperfine(`size-${size}`, fiche('build -q --no-cache'), dir).median
+    if (size <= 100_000)
+      seconds = hyperfine(`size-${size}`, fiche('build -q --no-cache'), dir).median
     else ({ seconds, rss } = timed([bin, 'build', '-q', '--no-cache'], dir))
     const entry = {
       bytes,
@@ -353,7 +354,10 @@ if (part('size')) {
 
 // 3. cold start
 if (part('cold')) {
-  const check = hyperfine('cold-check', fiche(`check --no-cache ${sampleFile}`), root, { runs: 10, warmup: 2 })
+  const check = hyperfine('cold-check', fiche(`check --no-cache ${sampleFile}`), root, {
+    runs: 10,
+    warmup: 2,
+  })
   const bare = hyperfine('node', 'node -e 0', root, { runs: 10, warmup: 2 })
   results.coldStart = {
     note: sampleFile,
