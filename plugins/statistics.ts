@@ -28,7 +28,7 @@ const ficheStatistics: Plugin<[StatisticsOptions?], Root> = function (options = 
     for (const block of proseBlocks(tree)) {
       const analysis = analyse(draft, block)
       const flat = analysis.flat
-      const exclude: Array<[number, number]> = [...analysis.authorYearSpans]
+      const exclude: Array<[number, number]> = [...analysis.authorYearSpans, ...flat.codes]
       if (block.kind === 'heading') {
         const heading = headings.get(block.node.position?.start.offset ?? -1)
         if (heading?.number) {

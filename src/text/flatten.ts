@@ -18,6 +18,8 @@ export interface FlatText {
   /** `offsets[i]` is the source offset of `text[i]`; `offsets[text.length]` is the end. */
   offsets: number[]
   links: FlatLink[]
+  /** Start and end offsets in `text` of the inline code spans (code, not prose). */
+  codes: Array<[number, number]>
 }
 
 /** Inline nodes whose text is not part of the prose. */
@@ -29,11 +31,12 @@ const SKIPPED = new Set(['html', 'footnoteReference', 'image', 'imageReference']
  * the source through escapes and entities) back to offsets.
  */
 export function flattenInline(node: Parents, source: string): FlatText {
-  const flat: FlatText = { text: '', offsets: [], links: [] }
+  const flat: FlatText = { text: '', offsets: [], links: [], codes: [] }
   const visit = (child: Nodes): void => {
     if (SKIPPED.has(child.type)) return
     if (child.type === 'list' || child.type === 'code' || child.type === 'table') return
     if (child.type === 'text' || child.type === 'inlineCode') {
+      const start = flat.text.length
       appendMapped(
         flat,
         child.value,
@@ -41,6 +44,7 @@ export function flattenInline(node: Parents, source: string): FlatText {
         child.position?.start.offset,
         child.position?.end.offset,
       )
+      if (child.type === 'inlineCode') flat.codes.push([start, flat.text.length])
       return
     }
     if (child.type === 'break') {

@@ -30,6 +30,13 @@ describe('statistics plugin', () => {
     expect(model.bullets[0]!.statisticIds).toEqual([percent!.id])
   })
 
+  it('takes no figure from inline code (a real blog post writes `+ 6 %` as code)', async () => {
+    const model = await modelOf(
+      '# T\n\nLes émissions croissent de 6 % par an.\n\n`+ 6 %`, `- 7 %`&nbsp;: les deux sont énormes.\n',
+    )
+    expect(model.statistics.map((s) => [s.text, s.position.start.line])).toEqual([['6 %', 3]])
+  })
+
   it('extracts only the configured kinds', async () => {
     const config = resolveConfig({ extractors: { statistics: { kinds: ['percent'] } } }, root)
     const bytes = new TextEncoder().encode('En 2024, 40 % des 300 communes.\n')

@@ -33,7 +33,7 @@ export interface NumToken {
   article: boolean
   /** Digits only: no group separator, no decimal, no sign, no scale ("2025"). */
   plainInt: boolean
-  /** Decimal written with a dot ("2.5"): only trusted before % or a currency. */
+  /** Decimal written with a dot ("2.5"): only trusted before %, a currency or a scale word ("2.2 millions"). */
   dotDecimal: boolean
   /** Letters glued right after the digits ("h" in "2h30", "k" in "5k€"), '' if none. */
   suffix: string

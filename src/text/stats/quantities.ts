@@ -551,7 +551,8 @@ export function recognizeCounts(text: string, tokens: ReadonlyArray<NumToken>): 
   const out: Candidate[] = []
   for (const token of tokens) {
     if (token.label || token.afterName || token.suffix || token.article) continue
-    if (token.dotDecimal) continue
+    // "2.2 millions": a dot decimal followed by a scale word is a quantity, not a section number
+    if (token.dotDecimal && token.scale === 1) continue
     const yearLike = isYearLike(token)
     const context = yearLike ? yearContext(text, token) : 'none'
     if (yearLike && context === 'strong') continue
@@ -586,6 +587,9 @@ export function recognizeCounts(text: string, tokens: ReadonlyArray<NumToken>): 
         break
       }
     }
+    // After a plural number, a word in -ent is a verb ("en valeur 100 montrent"), not a noun:
+    // counted nouns take the plural (-s, -x).
+    if (noun && token.value >= 2 && /ent$/.test(noun.lower)) noun = null
     if (noun) {
       if (yearLike && !/^\p{Ll}/u.test(noun.word)) noun = null
       else if (token.form === 'words' && token.value > 1 && !PLURAL.test(noun.word.toLowerCase()))
