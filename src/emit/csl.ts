@@ -3,8 +3,9 @@
  * items that Zotero (File › Import) and citeproc read. Only bibliographic
  * citations become items: author-year references, citations resolved in the
  * sources registry (the registry's item) and attributions to a publication
- * ("selon Le Figaro") and links to legal texts; never contact or navigation
- * links, nor other plain links the registry does not know. Authors are split into family and given names,
+ * ("selon Le Figaro"), links to legal texts, to a news site's article and to
+ * a PDF document; never contact or navigation links, nor other plain links
+ * (web pages) the registry does not know. Authors are split into family and given names,
  * "et al." is kept, the type is inferred, and no internal note is written
  * into the fields Zotero shows.
  */
@@ -24,6 +25,73 @@ const LEGISLATION =
 /** Bodies that publish reports: their items are `report`. */
 const REPORTER =
   /(?<!\p{L})(?:report|rapport|institute|institut|aisi|ocde|oecd|insee|dares|drees|cour des comptes|sénat|assemblée|commission|agency|agence|office|observatoire|conseil|council|research|centre|center|university|université|ministère|ministry|metr|bank|banque|fonds|fund|onu|un|unesco|who|oms)(?!\p{L})/iu
+
+/** News sites by host (the host without "www."): the article's container title. */
+const NEWS_HOSTS = new Map<string, string>([
+  ['lemonde.fr', 'Le Monde'],
+  ['lefigaro.fr', 'Le Figaro'],
+  ['lesechos.fr', 'Les Échos'],
+  ['liberation.fr', 'Libération'],
+  ['leparisien.fr', 'Le Parisien'],
+  ['lopinion.fr', "L'Opinion"],
+  ['la-croix.com', 'La Croix'],
+  ['mediapart.fr', 'Mediapart'],
+  ['ouest-france.fr', 'Ouest-France'],
+  ['lepoint.fr', 'Le Point'],
+  ['lexpress.fr', "L'Express"],
+  ['francetvinfo.fr', 'Franceinfo'],
+  ['franceinfo.fr', 'Franceinfo'],
+  ['theconversation.com', 'The Conversation'],
+  ['nytimes.com', 'The New York Times'],
+  ['washingtonpost.com', 'The Washington Post'],
+  ['theguardian.com', 'The Guardian'],
+  ['ft.com', 'Financial Times'],
+  ['economist.com', 'The Economist'],
+  ['time.com', 'Time'],
+  ['reuters.com', 'Reuters'],
+  ['bloomberg.com', 'Bloomberg'],
+  ['politico.eu', 'Politico'],
+  ['politico.com', 'Politico'],
+  ['bbc.com', 'BBC'],
+  ['bbc.co.uk', 'BBC'],
+  ['wired.com', 'Wired'],
+  ['theverge.com', 'The Verge'],
+])
+
+/** The news site of a URL (its host or a parent domain in NEWS_HOSTS), or null. */
+function newsSite(url: string): string | null {
+  let host = URL.canParse(url) ? new URL(url).hostname.toLowerCase() : ''
+  while (host.includes('.')) {
+    const site = NEWS_HOSTS.get(host)
+    if (site) return site
+    host = host.slice(host.indexOf('.') + 1)
+  }
+  return null
+}
+
+/** The publication date a news URL carries ("/2023/05/01/"), as CSL date parts. */
+function urlDate(url: string): number[] | null {
+  const m = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])(?:\/(0[1-9]|[12]\d|3[01]))?\//u.exec(url)
+  if (!m) return null
+  return [Number(m[1]), Number(m[2]), ...(m[3] ? [Number(m[3])] : [])]
+}
+
+/**
+ * Link texts that point at a document rather than name it ("cet article", "ici", the URL
+ * itself): no title is made of them.
+ */
+function titleOf(citation: Citation): string | null {
+  const label = citation.label.trim()
+  if (label === citation.href || /^(?:https?:\/\/|www\.)/iu.test(label)) return null
+  if (
+    /^(?:ici|là|lien|source|cet?|cette|ces|l['’]article|l['’]étude|le rapport|le document|here|this|link)(?!\p{L})/iu.test(
+      label,
+    ) &&
+    label.split(/\s+/u).length <= 4
+  )
+    return null
+  return /\p{L}{2}/u.test(label) ? label : null
+}
 
 /** Only http(s) targets are URLs a reference manager can open. */
 const webUrl = (citation: Citation): string | null =>
@@ -99,6 +167,25 @@ function itemOf(citation: Citation): { key: string; item: CslItem } | null {
         type: 'legislation',
         title,
         ...(dated?.[1] ? { issued: { 'date-parts': [[Number(dated[2])]] } } : {}),
+        URL: url,
+      },
+    }
+  }
+  // A plain link to a news site's article or to a PDF document names a publication.
+  const site = url ? newsSite(url) : null
+  if (url && (site || /\.pdf(?:[?#]|$)/iu.test(url))) {
+    const title = titleOf(citation)
+    const date = urlDate(url)
+    return {
+      key: `url:${url}`,
+      item: {
+        id: slugify(title ?? site ?? citation.label) || 'document',
+        type: site ? 'article-newspaper' : 'report',
+        ...(title ? { title } : {}),
+        ...(site ? { 'container-title': site } : {}),
+        // the title is the note's own (French) words: citeproc must not title-case it
+        language: 'fr',
+        ...(date ? { issued: { 'date-parts': [date] } } : {}),
         URL: url,
       },
     }

@@ -23,6 +23,9 @@ const NOTE = `# Note
 - [Charles de Gaulle (1954)](https://example.org/memoires) et [Vincent van Gogh, 1888](https://example.org/lettres).
 - Selon Le Figaro, 40 % des cas ; écrire à [l'équipe](mailto:equipe@example.org), rejoindre le [salon](https://discord.gg/abc).
 - Voir la [section suivante](#faits) et [ce site](https://example.org/page) ; il rapporte 3 millions d'euros.
+- Lire [La recherche au défi de la sobriété énergétique du numérique][a], [cet article](https://www.lefigaro.fr/sciences/2024/01/x.php) et le [rapport du Haut Conseil pour le climat](https://www.hautconseilclimat.fr/wp-content/uploads/2020/10/hcc_rapport.pdf).
+
+[a]: https://www.lemonde.fr/sciences/article/2023/05/01/la-recherche_6171677_1650684.html
 `
 
 describe('CSL-JSON', async () => {
@@ -40,6 +43,9 @@ describe('CSL-JSON', async () => {
       'charles-de-gaulle-1954',
       'vincent-van-gogh-1888',
       'le-figaro',
+      'la-recherche-au-defi-de-la-sobriete-energetique-du-numerique',
+      'le-figaro-2',
+      'rapport-du-haut-conseil-pour-le-climat',
     ])
     const json = emitCsl(model, emptyRegistry)
     expect(json).not.toMatch(/mailto:|discord|#faits|example\.org\/page/u)
@@ -78,6 +84,31 @@ describe('CSL-JSON', async () => {
     expect(byId.get('le-figaro')).toMatchObject({ type: 'article-newspaper' })
   })
 
+  it('takes a plain link to a news article or a PDF document as a publication', () => {
+    expect(byId.get('la-recherche-au-defi-de-la-sobriete-energetique-du-numerique')).toEqual({
+      id: 'la-recherche-au-defi-de-la-sobriete-energetique-du-numerique',
+      type: 'article-newspaper',
+      title: 'La recherche au défi de la sobriété énergétique du numérique',
+      'container-title': 'Le Monde',
+      issued: { 'date-parts': [[2023, 5, 1]] },
+      language: 'fr',
+      URL: 'https://www.lemonde.fr/sciences/article/2023/05/01/la-recherche_6171677_1650684.html',
+    })
+    // "cet article" points at the document, it does not name it: no title.
+    expect(byId.get('le-figaro-2')).toEqual({
+      id: 'le-figaro-2',
+      type: 'article-newspaper',
+      'container-title': 'Le Figaro',
+      issued: { 'date-parts': [[2024, 1]] },
+      language: 'fr',
+      URL: 'https://www.lefigaro.fr/sciences/2024/01/x.php',
+    })
+    expect(byId.get('rapport-du-haut-conseil-pour-le-climat')).toMatchObject({
+      type: 'report',
+      title: 'rapport du Haut Conseil pour le climat',
+    })
+  })
+
   it('formats as a bibliography with pandoc citeproc', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fiche-csl-'))
     writeFileSync(path.join(dir, 'sources.csl.json'), emitCsl(model, emptyRegistry))
@@ -102,6 +133,9 @@ describe('CSL-JSON', async () => {
     expect(bibliography).toContain('UK AISI. 2025.')
     expect(bibliography).toContain('https://eur-lex.europa.eu/eli/reg/2024/1689/oj')
     expect(bibliography).toContain('Le Monde')
+    expect(bibliography).toContain(
+      'Le Monde. 2023. “La recherche au défi de la sobriété énergétique du numérique,” May 1, 2023. https://www.lemonde.fr/',
+    )
     expect(text).not.toMatch(/\?\?\?|not found/u)
   })
 })

@@ -589,7 +589,7 @@ export function recognizeCounts(text: string, tokens: ReadonlyArray<NumToken>): 
     }
     // After a plural number, a word in -ent is a verb ("en valeur 100 montrent"), not a noun:
     // counted nouns take the plural (-s, -x).
-    if (noun && token.value >= 2 && /ent$/.test(noun.lower)) noun = null
+    if (noun && token.value >= 2 && /ent$/.test(noun.word.toLowerCase())) noun = null
     if (noun) {
       if (yearLike && !/^\p{Ll}/u.test(noun.word)) noun = null
       else if (token.form === 'words' && token.value > 1 && !PLURAL.test(noun.word.toLowerCase()))
