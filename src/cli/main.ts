@@ -40,7 +40,15 @@ export async function main(argv: string[]): Promise<number> {
     })
   } catch (error) {
     // One line naming the flag, as parseArgs words it, and where the options are listed.
-    const message = (error as Error).message.split('\n')[0]!.replace(/\.$/, '')
+    // Its first sentence only: the advice about '--' that follows does not help here.
+    const { code, message: raw } = error as Error & { code?: string }
+    const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec(raw)?.[1] : null
+    const message = unknown
+      ? `unknown option ${unknown}`
+      : raw
+          .split('\n')[0]!
+          .split(/(?<=\.) /)[0]!
+          .replace(/\.$/, '')
     process.stderr.write(`fiche ${first}: ${message} (see \`fiche help ${first}\`)\n`)
     return 2
   }

@@ -98,8 +98,11 @@ describe('fiche: help and usage errors', () => {
     expect(run.code).toBe(2)
     expect(run.stdout).toBe('')
     expect(run.stderr.split('\n')).toHaveLength(2)
-    expect(run.stderr).toMatch(
-      /^fiche build: Unknown option '--frobnicate'.* \(see `fiche help build`\)\n$/,
+    expect(run.stderr).toBe('fiche build: unknown option --frobnicate (see `fiche help build`)\n')
+    const missing = await fiche(dir, 'build', '--out')
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toBe(
+      "fiche build: Option '-o, --out <value>' argument missing (see `fiche help build`)\n",
     )
   })
 })
