@@ -42,6 +42,25 @@ const NEWS_HOSTS = new Map<string, string>([
   ['francetvinfo.fr', 'Franceinfo'],
   ['franceinfo.fr', 'Franceinfo'],
   ['theconversation.com', 'The Conversation'],
+  ['nouvelobs.com', "L'Obs"],
+  ['rue89.nouvelobs.com', 'Rue89'],
+  ['blogs.rue89.nouvelobs.com', 'Rue89'],
+  ['20minutes.fr', '20 Minutes'],
+  ['huffingtonpost.fr', 'HuffPost'],
+  ['challenges.fr', 'Challenges'],
+  ['latribune.fr', 'La Tribune'],
+  ['marianne.net', 'Marianne'],
+  ['humanite.fr', "L'Humanité"],
+  ['lemondediplomatique.fr', 'Le Monde diplomatique'],
+  ['monde-diplomatique.fr', 'Le Monde diplomatique'],
+  ['courrierinternational.com', 'Courrier international'],
+  ['arretsurimages.net', 'Arrêt sur images'],
+  ['lejdd.fr', 'Le Journal du dimanche'],
+  ['nextinpact.com', 'Next INpact'],
+  ['next.ink', 'Next'],
+  ['numerama.com', 'Numerama'],
+  ['usine-digitale.fr', "L'Usine digitale"],
+  ['contexte.com', 'Contexte'],
   ['nytimes.com', 'The New York Times'],
   ['washingtonpost.com', 'The Washington Post'],
   ['theguardian.com', 'The Guardian'],
@@ -76,21 +95,24 @@ function urlDate(url: string): number[] | null {
   return [Number(m[1]), Number(m[2]), ...(m[3] ? [Number(m[3])] : [])]
 }
 
+/** Words of a link text that point at a document rather than name it ("lire le PDF", "ici"). */
+const POINTING =
+  /^(?:ici|là|lien|source|sources|pdf|document|cet?|cette|ces|lire|voir|consulter|télécharger|cliquer|cliquez|here|link|this|see|read|download)$/iu
+
 /**
- * Link texts that point at a document rather than name it ("cet article", "ici", the URL
- * itself): no title is made of them.
+ * The title a link text gives, or null when it points at the document instead of naming it
+ * ("cet article", "lire le document PDF", "ici", the URL itself) or is a single lower-case word
+ * of the sentence ("elle [apprend](url) que…").
  */
 function titleOf(citation: Citation): string | null {
   const label = citation.label.trim()
   if (label === citation.href || /^(?:https?:\/\/|www\.)/iu.test(label)) return null
-  if (
-    /^(?:ici|là|lien|source|cet?|cette|ces|l['’]article|l['’]étude|le rapport|le document|here|this|link)(?!\p{L})/iu.test(
-      label,
-    ) &&
-    label.split(/\s+/u).length <= 4
-  )
-    return null
-  return /\p{L}{2}/u.test(label) ? label : null
+  const words = label.split(/\s+/u)
+  if (!/\p{L}{2}/u.test(label) || POINTING.test(words[0]!.replace(/[’']$/u, ''))) return null
+  if (words.length === 1 && !/^\p{Lu}/u.test(label)) return null
+  if (words.every((word) => POINTING.test(word) || word.length <= 3)) return null
+  if (/^l['’](?:article|étude)$/iu.test(label)) return null
+  return label
 }
 
 /** Only http(s) targets are URLs a reference manager can open. */

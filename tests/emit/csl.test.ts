@@ -24,6 +24,7 @@ const NOTE = `# Note
 - Selon Le Figaro, 40 % des cas ; écrire à [l'équipe](mailto:equipe@example.org), rejoindre le [salon](https://discord.gg/abc).
 - Voir la [section suivante](#faits) et [ce site](https://example.org/page) ; il rapporte 3 millions d'euros.
 - Lire [La recherche au défi de la sobriété énergétique du numérique][a], [cet article](https://www.lefigaro.fr/sciences/2024/01/x.php) et le [rapport du Haut Conseil pour le climat](https://www.hautconseilclimat.fr/wp-content/uploads/2020/10/hcc_rapport.pdf).
+- Les présidents [apprennent](http://www.liberation.fr/societe/2014/11/06/l-etat-tranche_1138001) la baisse \\[[lire le document PDF](http://rue89.nouvelobs.com/files/marche.pdf)\\] [PDF](http://example.org/r.pdf).
 
 [a]: https://www.lemonde.fr/sciences/article/2023/05/01/la-recherche_6171677_1650684.html
 `
@@ -46,6 +47,9 @@ describe('CSL-JSON', async () => {
       'la-recherche-au-defi-de-la-sobriete-energetique-du-numerique',
       'le-figaro-2',
       'rapport-du-haut-conseil-pour-le-climat',
+      'liberation',
+      'rue89',
+      'pdf',
     ])
     const json = emitCsl(model, emptyRegistry)
     expect(json).not.toMatch(/mailto:|discord|#faits|example\.org\/page/u)
@@ -102,6 +106,13 @@ describe('CSL-JSON', async () => {
       issued: { 'date-parts': [[2024, 1]] },
       language: 'fr',
       URL: 'https://www.lefigaro.fr/sciences/2024/01/x.php',
+    })
+    // Link texts that are words of the sentence or point at the file are not titles.
+    for (const id of ['liberation', 'rue89', 'pdf'])
+      expect(byId.get(id)).not.toHaveProperty('title')
+    expect(byId.get('liberation')).toMatchObject({
+      'container-title': 'Libération',
+      issued: { 'date-parts': [[2014, 11, 6]] },
     })
     expect(byId.get('rapport-du-haut-conseil-pour-le-climat')).toMatchObject({
       type: 'report',
