@@ -76,6 +76,8 @@ const keys = (words: string): Set<string> =>
 
 /** Short words allowed inside a name when more of the name follows. */
 const CONNECTORS = keys('de du des la le les pour sur une un of for the on en')
+/** The articles among them: inside a name only after a preposition ("Centre pour la sécurité"). */
+const ARTICLES = keys('la le les une un')
 
 /** Function words, frequent verbs, adverbs and time nouns: never part of a noun phrase candidate. */
 const STOPWORDS = keys(
@@ -299,6 +301,9 @@ function namesIn(tokens: Token[], text: string): Span[] {
         end = j + 1
         capitals++
         if (NAME_HEADS.has(token.key)) heads++
+      } else if (ARTICLES.has(token.key) && !CONNECTORS.has(previous.key)) {
+        // "l'Académie des sciences les principaux axes": an article after a word ends the name
+        break
       } else if (token.elided || CONNECTORS.has(token.key)) continue
       else if (institutional && !STOPWORDS.has(token.key) && /^\p{Ll}/u.test(token.text)) {
         const last = compoundEnd(tokens, j, text)

@@ -26,8 +26,9 @@ const keys = (words: string): Set<string> =>
   )
 
 /**
- * Words of general French that say nothing about a field: vague nouns and
- * adjectives that grade, judge or relate rather than classify. Masculine and
+ * Words of general French that say nothing about a field: vague nouns,
+ * adjectives that grade, judge or relate rather than classify, and the words
+ * of amounts and durations ("millions d'euros", "deux années"). Masculine and
  * feminine forms are both listed where they differ (the keys fold accents and
  * plurals, not gender).
  */
@@ -46,6 +47,8 @@ export const GENERAL_WORDS = keys(`
   immense croissant croissante élevé élevée associé associée lié liée concerné concernée mentionné
   mentionnée évoqué évoquée précité précitée cité citée présent présente tel telle
   même autre nombreux nombreuse multiple unique double général générale global globale
+  million milliard millier centaine dizaine euro dollar pourcentage pourcent fois
+  an année mois semaine jour heure minute seconde
 `)
 
 /** Candidate kinds whose specificity is given by their form. */

@@ -62,4 +62,17 @@ describe('candidates', () => {
     )
     expect(found.map((c) => c.text)).toContain('Comité européen de la protection des données')
   })
+
+  // Two defects found on a Rue89 press article (2014) that fiche had not seen.
+  it('ends a name at an article after a word, and takes amounts for no term', () => {
+    const found = candidates(
+      "La ministre spécifie à l'Académie des sciences les principaux axes de sa politique. " +
+        "Une dépense de 105 millions d'euros, puis 172 millions d'euros, 188 millions d'euros " +
+        "et 400 millions d'euros. L'Observatoire pour la qualité de l'air répond.",
+    ).map((c) => c.text)
+    expect(found).toContain('Académie des sciences')
+    expect(found).not.toContain('Académie des sciences les principaux')
+    expect(found).toContain("Observatoire pour la qualité de l'air")
+    expect(found).not.toContain("millions d'euros")
+  })
 })
