@@ -6,6 +6,7 @@
  */
 import type { Paragraph } from 'docx'
 import type { Citation, Diagnostic, DocumentModel, Position } from '../../model/schema.ts'
+import { newsSite, urlDate } from '../../sources/links.ts'
 import type { CslItem, CslName } from '../../sources/registry.ts'
 import { fr, type Locale } from './locale.ts'
 import { isEnglish, stripForbidden } from './text.ts'
@@ -115,8 +116,9 @@ export function createContext(
         label: citation.label,
         title: citation.resolved?.title ?? null,
         authors: item?.author && item.author.length > 0 ? item.author : citedNames(citation),
-        publisher: publisherOf(item),
-        year: citation.year ?? yearOf(item),
+        // A plain link the registry does not know: its news site and the date its URL carries.
+        publisher: publisherOf(item) ?? (url && !item ? newsSite(url) : null),
+        year: citation.year ?? yearOf(item) ?? (url && !item ? (urlDate(url)?.[0] ?? null) : null),
         kind: citation.kind,
         url,
         status: citation.status,

@@ -19,6 +19,7 @@ import {
   type ParagraphChild,
 } from 'docx'
 import type { Citation } from '../../model/schema.ts'
+import { linkTitle } from '../../sources/links.ts'
 import type { CslName } from '../../sources/registry.ts'
 import {
   cleanText,
@@ -46,14 +47,15 @@ function authorsText(names: readonly CslName[]): string {
   return `${shown.join(', ')}${etAl || named.length > 3 ? ' et al.' : ''}`
 }
 
-/** The title of a source: the registry's, else the link text unless it is only the URL. */
+/**
+ * The title of a source: the registry's, else the link text unless it is the URL or only
+ * words of the sentence that point at the document ("apprennent", "lire le document PDF").
+ */
 function titleOf(source: SourceEntry): string | null {
   if (source.title) return source.title
   if (source.kind === 'author-year') return null
-  const label = source.label.trim()
-  return label === '' || label === source.href || /^(?:https?:\/\/|www\.)\S+$/iu.test(label)
-    ? null
-    : label
+  if (source.kind === 'attribution') return source.label.trim() || null
+  return linkTitle(source.label, source.href)
 }
 
 /**

@@ -85,6 +85,20 @@ describe('the sendable brief', async () => {
     expect(figures).toContain('Durand, 2022 [2]')
   })
 
+  it('gives a plain link to a news article its site and year, and no title made of verbs', async () => {
+    // From a Rue89 article (2014) that fiche had not seen.
+    const press = await modelOf(
+      "# Note\n\nLes présidents d'université [apprennent](http://www.liberation.fr/societe/2014/11/06/l-etat-tranche_1138001) " +
+        'que leur dotation baisse de 400 millions d’euros. Voir [La recherche au défi du numérique]' +
+        '(https://www.lemonde.fr/sciences/article/2023/05/01/la-recherche_6171677.html).\n',
+    )
+    const document = text(await part(await briefBytes(press), 'word/document.xml'))
+    const sources = document.slice(document.lastIndexOf('Sources'))
+    expect(sources).toContain('[1]Libération, 2014, http://www.liberation.fr/')
+    expect(sources).toContain('[2]La recherche au défi du numérique, Le Monde, 2023, https://')
+    expect(sources).not.toContain('apprennent')
+  })
+
   it('writes the author from the front matter or the options, and turns hyphenation on', async () => {
     const bytes = await briefBytes(model)
     expect(await part(bytes, 'docProps/core.xml')).toContain(
