@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { PluggableList } from 'unified'
+import { distance } from 'fastest-levenshtein'
 import { z } from 'zod'
 import { StatisticKind } from '../model/schema.ts'
 import { loadTermbase } from '../glossary/load.ts'
@@ -179,6 +180,36 @@ const ConfigSchema = z.strictObject({
     .optional(),
 })
 
+/** The keys an object schema accepts at `at` (optional and union wrappers looked through). */
+function keysAt(schema: z.ZodType, at: ReadonlyArray<PropertyKey>): string[] {
+  let current: z.ZodType | undefined = schema
+  for (let i = 0; i <= at.length && current; i++) {
+    while (current instanceof z.ZodOptional || current instanceof z.ZodUnion) {
+      current =
+        current instanceof z.ZodOptional
+          ? (current.unwrap() as z.ZodType)
+          : (current.options as z.ZodType[]).find((o) => o instanceof z.ZodObject)
+    }
+    if (!(current instanceof z.ZodObject)) return []
+    if (i === at.length) return Object.keys(current.shape)
+    current = (current.shape as Record<string, z.ZodType>)[String(at[i])]
+  }
+  return []
+}
+
+/** "unknown key "languag" (did you mean "language"?); accepted keys: …". */
+function unknownKeys(keys: readonly string[], known: readonly string[]): string {
+  const names = keys.map((key) => {
+    const near = known
+      .map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) }))
+      .filter(({ d }) => d <= Math.max(1, Math.floor(key.length / 4)))
+      .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))[0]
+    return near ? `"${key}" (did you mean "${near.k}"?)` : `"${key}"`
+  })
+  const accepted = known.length > 0 ? `; accepted keys: ${known.join(', ')}` : ''
+  return `unknown key ${names.join(', ')}${accepted}`
+}
+
 /** Checks a user configuration and fills in the defaults. */
 export function resolveConfig(config: unknown, root: string): ResolvedConfig {
   const parsed = ConfigSchema.safeParse(config ?? {})
@@ -187,7 +218,7 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
     const key = issue.path.join('.') || '(root)'
     const detail =
       issue.code === 'unrecognized_keys'
-        ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        ? unknownKeys(issue.keys, keysAt(ConfigSchema, issue.path))
         : issue.message
     throw new ConfigError(`Configuration error at "${key}": ${detail}`)
   }

@@ -103,7 +103,9 @@ describe('fiche build', () => {
     writeFileSync(path.join(dir, 'pipeline.config.ts'), 'export default { inputs: ["x"] }\n')
     const bad = await fiche(dir, 'build')
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toMatch(/unknown key "inputs"/)
+    expect(bad.stderr).toMatch(
+      /unknown key "inputs" \(did you mean "input"\?\); accepted keys: input, /,
+    )
   })
 
   it('gives byte-identical outputs on a second build, whatever the time zone', async () => {

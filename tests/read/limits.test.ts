@@ -106,7 +106,9 @@ describe('limits', () => {
     expect(() => resolveConfig({ limits: { nestingDepth: 10_000 } }, root)).toThrow(
       /"limits\.nestingDepth"/,
     )
-    expect(() => resolveConfig({ limits: { size: 1 } }, root)).toThrow(/unknown key "size"/)
+    expect(() => resolveConfig({ limits: { size: 1 } }, root)).toThrow(
+      /at "limits": unknown key "size"; accepted keys: fileBytes, /,
+    )
   })
 
   it('builds the other notes of the batch', async () => {
