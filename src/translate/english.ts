@@ -2,9 +2,23 @@
  * The English version of a note's model, for the English handout: each unit
  * takes its translation (`unitTranslations`); a unit that is not translated
  * keeps its French, marked "[not translated]" (or "[French changed]" when its
- * French changed since the translation) and counted. Pure.
+ * French changed since the translation) and counted. What the handout writes
+ * around the text follows: the citations' labels (the Sources, "To complete"
+ * and the comments) are the English words of their links, the lead (the core
+ * properties) is the English lead, and the acronyms (the keywords) are those
+ * the English text uses. Pure.
  */
-import type { Block, DocumentModel, Inline, Position, Statistic } from '../model/schema.ts'
+import { IdFactory } from '../ids.ts'
+import type {
+  Acronym,
+  Block,
+  Citation,
+  DocumentModel,
+  Inline,
+  Position,
+  Statistic,
+} from '../model/schema.ts'
+import { findAcronymDefinitions } from '../text/acronyms.ts'
 import { piecesText } from './content.ts'
 import type { UnitTranslation } from './targets.ts'
 
@@ -35,10 +49,29 @@ export function englishNote(
   let untranslated = 0
   const done = (t: UnitTranslation) => t.status === 'translated' && t.inlines !== null
   const marker = (t: UnitTranslation) => (t.status === 'stale' ? FRENCH_CHANGED : NOT_TRANSLATED)
+  // The English words of each link citation, from the first link that carries it.
+  const labels = new Map<string, string>()
+  const label = (list: readonly Inline[], prefix: string) => {
+    for (const node of list) {
+      if (node.type === 'link' && node.citationId && !labels.has(node.citationId)) {
+        const words = collapse(inlinesText(node.children))
+        if (words !== '') labels.set(node.citationId, `${prefix}${words}`)
+      }
+      if ('children' in node) label(node.children, prefix)
+    }
+  }
+  // The plain English text of each translated unit, for its acronyms.
+  const translatedTexts: Array<{ text: string; position: Position }> = []
   const inlines = (position: Position, french: Inline[]): Inline[] => {
     const t = byPosition.get(key(position))
     if (!t) return french
-    if (done(t)) return t.inlines!
+    if (done(t)) {
+      label(t.inlines!, '')
+      // Link words left out: "(METR, 2026)" is a citation, not a definition.
+      translatedTexts.push({ text: inlinesText(t.inlines!, ' '), position })
+      return t.inlines!
+    }
+    label(french, `${marker(t)} `)
     untranslated++
     const [first, ...rest] = french
     return first?.type === 'text'
@@ -83,6 +116,8 @@ export function englishNote(
     if (typeof value === 'string') frontmatter[field] = plain(t, value)
   }
   const englishTitle = byField.get('title')
+  const englishBlocks = blocks(model.blocks)
+  const footnotes = model.footnotes.map((f) => ({ ...f, children: blocks(f.children) }))
   const headings = model.headings.map((h) => {
     const title = plain(byPosition.get(key(h.position)), h.title)
     const prefix = h.text.endsWith(h.title) ? h.text.slice(0, h.text.length - h.title.length) : ''
@@ -97,11 +132,20 @@ export function englishNote(
           ? inlinesText(englishTitle.inlines!)
           : (headings.find((h, i) => h.depth === 1 && model.headings[i]!.title === model.meta.title)
               ?.title ?? model.meta.title),
+      lead: englishLead(model, englishBlocks, frontmatter),
       frontmatter,
     },
     headings,
-    blocks: blocks(model.blocks),
-    footnotes: model.footnotes.map((f) => ({ ...f, children: blocks(f.children) })),
+    blocks: englishBlocks,
+    footnotes,
+    citations: model.citations.map((citation): Citation => ({
+      ...citation,
+      label: labels.get(citation.id) ?? citation.label,
+    })),
+    acronyms: englishAcronyms(model.acronyms, translatedTexts, [
+      ...headings.map((h) => h.title),
+      ...[...englishBlocks, ...footnotes.flatMap((f) => f.children)].map(blockText),
+    ]),
     statistics: englishSentences(model.statistics, translations),
   }
   return { model: english, untranslated }
@@ -110,19 +154,88 @@ export function englishNote(
 const collapse = (text: string) => text.replace(/[\s\u00a0\u202f]+/gu, ' ').trim()
 
 /**
+ * The lead in English: the text of the English lead paragraph (marked when
+ * left in French), else the English `description` it came from; a lead from
+ * the `lead` or `chapo` front matter, which is not a unit, stays French, marked.
+ */
+function englishLead(
+  model: DocumentModel,
+  blocks: readonly Block[],
+  frontmatter: Record<string, unknown>,
+): string | null {
+  if (model.meta.lead === null) return null
+  const block = blocks.find((b) => b.type === 'paragraph' && b.role === 'lead')
+  if (block?.type === 'paragraph') return collapse(inlinesText(block.children))
+  const front = model.meta.frontmatter
+  const given = (field: string) => {
+    const value = front[field]
+    return typeof value === 'string' && value.trim() !== ''
+  }
+  if (!given('lead') && !given('chapo') && typeof frontmatter['description'] === 'string')
+    return collapse(frontmatter['description'])
+  return `${NOT_TRANSLATED} ${model.meta.lead}`
+}
+
+/**
+ * The acronyms of the English model: the note's acronyms that the English
+ * text still uses ("CeSIA", not "TNP"), then those the translated units
+ * define ("NPT"), once each. Linear in the text: one set of its words.
+ */
+function englishAcronyms(
+  french: readonly Acronym[],
+  translated: ReadonlyArray<{ text: string; position: Position }>,
+  texts: readonly string[],
+): Acronym[] {
+  const words = new Set(texts.flatMap((text) => text.match(/[\p{L}\p{N}&.-]+/gu) ?? []))
+  const used = (short: string) => short.split(/[\s\u00a0\u202f]+/u).every((w) => words.has(w))
+  const out = french.filter((a) => used(a.short))
+  const seen = new Set(out.map((a) => a.short))
+  const ids = new IdFactory()
+  for (const { text, position } of translated) {
+    for (const definition of findAcronymDefinitions(text)) {
+      if (seen.has(definition.short)) continue
+      seen.add(definition.short)
+      out.push({
+        id: ids.make('a', 'en', definition.short, definition.long),
+        short: definition.short,
+        long: definition.long,
+        position,
+      })
+    }
+  }
+  return out
+}
+
+/** The plain text of a block (headings are read from the model's headings). */
+function blockText(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+      return inlinesText(block.children)
+    case 'list':
+      return block.items.flatMap((item) => item.children.map(blockText)).join(' ')
+    case 'blockquote':
+      return block.children.map(blockText).join(' ')
+    case 'table':
+      return block.rows.flatMap((row) => row.map((cell) => inlinesText(cell))).join(' ')
+    default:
+      return ''
+  }
+}
+
+/**
  * The statistics with their `sentence` in English where the unit that holds
  * them is translated: the target segment of the French sentence when the
  * target has as many segments as the source, else the whole target. Their
  * `text` stays the note's (the handout writes the figure in its English
- * style from the value). Linear: units and statistics are both walked in
- * document order.
+ * style from the value); the sentence of a unit left in French is marked
+ * like the unit. Linear: units and statistics are both walked in document order.
  */
 function englishSentences(
   statistics: readonly Statistic[],
   translations: readonly UnitTranslation[],
 ): Statistic[] {
   const units = translations
-    .filter((t) => t.unit.position && t.unit.kind !== 'alt' && t.status === 'translated')
+    .filter((t) => t.unit.position && t.unit.kind !== 'alt')
     .sort((a, b) => a.unit.position!.start.offset - b.unit.position!.start.offset)
   const order = statistics
     .map((statistic, index) => ({ statistic, index }))
@@ -133,7 +246,13 @@ function englishSentences(
     const at = statistic.position.start.offset
     while (u < units.length && units[u]!.unit.position!.end.offset <= at) u++
     const t = units[u]
-    if (!t?.segments || t.unit.position!.start.offset > at) continue
+    if (!t || t.unit.position!.start.offset > at) continue
+    if (t.status !== 'translated' || !t.segments) {
+      // Left in French: marked like its unit.
+      const marker = t.status === 'stale' ? FRENCH_CHANGED : NOT_TRANSLATED
+      out[index] = { ...statistic, sentence: `${marker} ${statistic.sentence}` }
+      continue
+    }
     const french = t.unit.content.segments.map((segment) => collapse(piecesText(segment)))
     const wanted = collapse(statistic.sentence)
     const i = french.findIndex((sentence) => sentence === wanted || sentence.includes(wanted))
@@ -144,17 +263,19 @@ function englishSentences(
   return out
 }
 
-/** The plain text of inlines. */
-function inlinesText(list: readonly Inline[]): string {
+/** The plain text of inlines; `link`, when given, stands for the words of each link. */
+function inlinesText(list: readonly Inline[], link: string | null = null): string {
   return list
-    .map((i) =>
+    .map((i): string =>
       i.type === 'text' || i.type === 'code'
         ? i.value
-        : 'children' in i
-          ? inlinesText(i.children)
-          : i.type === 'break'
-            ? ' '
-            : '',
+        : i.type === 'link' && link !== null
+          ? link
+          : 'children' in i
+            ? inlinesText(i.children, link)
+            : i.type === 'break'
+              ? ' '
+              : '',
     )
     .join('')
 }

@@ -161,10 +161,32 @@ function piecesOf(
   return out
 }
 
-/** XLIFF 1.2 inline content (`<g>`, `<x/>`, `<ph>`) as pieces; throws an `XmlError` when malformed. */
-export function parseInline12(text: string, file: string): Piece[] {
+/**
+ * XLIFF 1.2 inline content (`<g>`, `<x/>`, `<ph>`) as pieces; throws an
+ * `XmlError` when malformed. `strict` (a machine's output) also refuses a bare
+ * `&` and the elements that would be dropped with their text.
+ */
+export function parseInline12(text: string, file: string, strict = false): Piece[] {
+  const bare = strict ? /&(?!(?:[A-Za-z][\w.-]*|#\d+|#x[\da-fA-F]+);)/.exec(text) : null
+  if (bare) throw new Error(`${file}:1:${bare.index + 1}: unescaped “&”, expected “&amp;”`)
   const doc = parseXml(`<t xmlns="${XLIFF12_NS}">${text}</t>`, file)
+  if (strict) refuseUnknownElements(doc.root.children, file)
   return piecesOf(doc.root.children, XLIFF12_NS, null, '1.2')
+}
+
+/** The inline elements of XLIFF 1.2 that fiche reads (others are dropped with their content). */
+const INLINE12 = new Set(['g', 'x', 'bx', 'ex', 'ph', 'it', 'mrk'])
+
+/** Throws on an element that `piecesOf` would drop with its text (`<b>…</b>`, another namespace). */
+function refuseUnknownElements(nodes: readonly XmlNode[], file: string): void {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue
+    if (node.uri !== XLIFF12_NS || !INLINE12.has(node.local))
+      throw new Error(
+        `${file}: unexpected element <${node.local}>, expected text and the inline codes of the source`,
+      )
+    refuseUnknownElements(node.children, file)
+  }
 }
 
 function placeholderCode(kind: Code['kind'] | undefined, node: XmlElement): Code {

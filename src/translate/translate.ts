@@ -6,7 +6,7 @@
  */
 import type { Draft } from './xliff-unit.ts'
 import type { DocumentModel } from '../model/schema.ts'
-import { contentText, wordCount, type Content, type Piece } from './content.ts'
+import { codeIds, contentText, wordCount, type Content, type Piece } from './content.ts'
 import type { TranslationMemory } from './memory.ts'
 import { pieces12 } from './xliff12.ts'
 import {
@@ -188,7 +188,16 @@ async function machineDrafts(
       else if (result instanceof Error) failure ??= result.message
       else {
         try {
-          pieces.push(parseInline12(result, `${options.file} (translator output for ${s.id})`))
+          const segment = parseInline12(
+            result,
+            `${options.file} (translator output for ${s.id})`,
+            true,
+          )
+          // A code the source does not have would be written with nothing behind it.
+          const unknown = [...new Set(codeIds(segment))].filter((id) => !content.codes.has(id))
+          if (unknown.length > 0)
+            failure ??= `translator output has inline code${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `id="${id}"`).join(', ')} that the source does not have`
+          else pieces.push(segment)
         } catch (error) {
           failure ??= (error as Error).message
         }

@@ -54,7 +54,16 @@ export type RuleMessages = Record<string, (...args: never[]) => string>
 export interface ReportDetails {
   /** A related place, e.g. the earlier duplicate; shown after the message. */
   cause?: { message: string; position: Position | null }
+  /**
+   * A lesser finding of the rule: the wrapper gives it one level below the
+   * rule's severity (error → warning, warning → info, info stays info). The
+   * rule still never picks a severity.
+   */
+  minor?: boolean
 }
+
+/** One level below a severity, for minor reports. */
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' }
 
 /**
  * The part of the project's configuration rules read: the sources registry
@@ -174,7 +183,7 @@ export function defineRule<
           found.push({
             ruleId: spec.id,
             source: 'fiche',
-            severity,
+            severity: details?.minor ? LOWER[severity] : severity,
             message: `${message}${where}`,
             position,
             url: docsUrl,

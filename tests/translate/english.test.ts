@@ -99,3 +99,79 @@ describe('englishNote: key figures', () => {
     }
   })
 })
+
+describe('englishNote: the handout’s generated parts', () => {
+  const text = [
+    '# Note d’essai',
+    '',
+    'Le traité de non-prolifération nucléaire (TNP) reste la référence. Le CeSIA [s’oppose](#) à tout affaiblissement.',
+    '',
+    '## Contexte',
+    '',
+    'Le secteur compte 15 000 emplois ([Dupont, 2024](#) ; [Martin, 2023](#)).',
+    '',
+    'Selon le [rapport du ministère](#), 40 % des postes restent vacants.',
+    '',
+  ].join('\n')
+  const words: Array<[string, string]> = [
+    ['Note d’essai', 'Test note'],
+    ['Contexte', 'Background'],
+    [
+      'Le traité de non-prolifération nucléaire (TNP) reste la référence.',
+      'The Treaty on the Non-Proliferation of Nuclear Weapons (NPT) remains the benchmark.',
+    ],
+    ['Le CeSIA ', 'CeSIA '],
+    ['s’oppose', 'opposes'],
+    [' à tout affaiblissement.', ' any weakening.'],
+    ['Le secteur compte 15 000 emplois', 'The sector has 15,000 jobs'],
+    [' ; ', '; '],
+  ]
+  const translate = (source: string) => words.reduce((t, [fr, en]) => t.replaceAll(fr, en), source)
+
+  it('gives the labels, lead, keywords, separators and style names in English, and marks what stays French', async () => {
+    const model = await noteModel(text)
+    // The last paragraph is left untranslated.
+    const file = translateAll((await sync(model, null)).text, translate).replace(
+      /(<source>Selon le .*?<\/source>)\s*<target[^>]*>.*?<\/target>/s,
+      '$1',
+    )
+    const { model: english, untranslated } = englishNote(
+      model,
+      unitTranslations(model, file, 'note.en.xlf', expected),
+    )
+    expect(untranslated).toBe(1)
+    expect(english.citations.map((c) => c.label)).toEqual([
+      'opposes',
+      'Dupont, 2024',
+      'Martin, 2023',
+      `${NOT_TRANSLATED} rapport du ministère`,
+    ])
+    const bytes = await packDocx(buildHandout(english))
+    const document = await part(bytes, 'word/document.xml')
+    const comments = await part(bytes, 'word/comments.xml')
+    const core = await part(bytes, 'docProps/core.xml')
+    const styles = await part(bytes, 'word/styles.xml')
+    const toComplete = document.slice(document.indexOf('>To complete<'))
+    // "To complete" and the comments: the English words of the links.
+    for (const xml of [toComplete, comments]) {
+      expect(xml).toContain('opposes')
+      expect(xml).not.toContain('s’oppose')
+      expect(xml).toContain(`${NOT_TRANSLATED} rapport du ministère`)
+    }
+    // Core properties: the English lead, the acronyms the English uses.
+    expect(core).toContain('<dc:subject>The Treaty on the Non-Proliferation')
+    expect(core).toContain('<dc:description>The Treaty on the Non-Proliferation')
+    expect(core).not.toContain('Le traité')
+    expect(core).toContain('<cp:keywords>NPT</cp:keywords>')
+    // Key figures: two sources joined the English way; a French sentence marked.
+    expect(document).toContain('<w:t xml:space="preserve">; </w:t>')
+    expect(document).not.toContain(' ; <')
+    expect(document).toMatch(
+      /<w:t xml:space="preserve">\[not translated\]<\/w:t>.*?<w:lang w:val="fr-FR"\/>.*?Selon le rapport du ministère, 40 %/s,
+    )
+    // Style names in English.
+    for (const name of ['Source manquante', 'Chapô', 'Tableau fiche', 'Remarque'])
+      expect(styles).not.toContain(`w:val="${name}"`)
+    expect(styles).toContain('w:val="Missing source"')
+  })
+})

@@ -113,8 +113,9 @@ export function buildBrief(model: DocumentModel, options: BriefOptions = {}): Br
           }
         : null,
       locale.language,
+      locale.styleNames,
     ),
-    styles: briefStyles(template?.styleIds ?? null),
+    styles: briefStyles(template?.styleIds ?? null, locale.styleNames),
     numbering: briefNumbering(),
     comments: {
       children: context.comments.map((comment) => ({

@@ -6,6 +6,7 @@
 import type { Citation, Statistic } from '../../model/schema.ts'
 import { FRENCH_CHANGED, NOT_TRANSLATED } from '../../translate/english.ts'
 import { englishDateOf, englishFigure, type EnglishStyle } from '../../translate/english-style.ts'
+import { Style, type StyleNames } from './styles.ts'
 import { frenchDate } from './text.ts'
 
 export interface Locale {
@@ -48,6 +49,10 @@ export interface Locale {
   /** A quoted citation label followed by a colon. */
   quote: (label: string) => string
   colon: string
+  /** Between two sources of a key figure. */
+  separator: string
+  /** Display names of the built-in styles that differ from the French ones (Word's style pane). */
+  styleNames: StyleNames
 }
 
 export const fr: Locale = {
@@ -93,6 +98,8 @@ export const fr: Locale = {
   addReference: 'Ajouter la référence avant diffusion.',
   quote: (label) => `« ${label} » : `,
   colon: ' : ',
+  separator: ' ; ',
+  styleNames: {},
 }
 
 export const en: Locale = {
@@ -137,6 +144,22 @@ export const en: Locale = {
   addReference: 'Add the reference before circulation.',
   quote: (label) => `“${label}”: `,
   colon: ': ',
+  separator: '; ',
+  styleNames: {
+    [Style.missingTitle]: 'Missing title',
+    [Style.dateline]: 'Place and date',
+    [Style.lead]: 'Lead',
+    [Style.annex]: 'Annex heading',
+    [Style.code]: 'Source code',
+    [Style.rule]: 'Separator rule',
+    [Style.source]: 'Source (list)',
+    [Style.tableText]: 'Table text',
+    [Style.tableHeader]: 'Table header',
+    [Style.note]: 'Remark',
+    [Style.missingSource]: 'Missing source',
+    [Style.inlineCode]: 'Inline code',
+    [Style.table]: 'Fiche table',
+  },
 }
 
 /** The English locale with figures written in the given style profile (`eu` by default, `press`). */

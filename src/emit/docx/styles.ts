@@ -277,7 +277,9 @@ const characterStyles: ICharacterStyleOptions[] = [
 ]
 
 /** The table style of the brief's tables: rules above, below and between rows, a shaded header. */
-const TABLE_STYLE_XML = `<w:style w:type="table" w:styleId="${Style.table}"><w:name w:val="Tableau fiche"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/><w:pPr><w:suppressAutoHyphens/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="${NAVY}"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="${NAVY}"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="D9D9D9"/></w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr><w:tcPr><w:tcBorders><w:bottom w:val="single" w:sz="8" w:space="0" w:color="${NAVY}"/></w:tcBorders><w:shd w:val="clear" w:color="auto" w:fill="E7ECF4"/></w:tcPr></w:tblStylePr></w:style>`
+const TABLE_STYLE_NAME = 'Tableau fiche'
+
+const TABLE_STYLE_XML = `<w:style w:type="table" w:styleId="${Style.table}"><w:name w:val="${TABLE_STYLE_NAME}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/><w:pPr><w:suppressAutoHyphens/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="${NAVY}"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="${NAVY}"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="D9D9D9"/></w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr><w:tcPr><w:tcBorders><w:bottom w:val="single" w:sz="8" w:space="0" w:color="${NAVY}"/></w:tcBorders><w:shd w:val="clear" w:color="auto" w:fill="E7ECF4"/></w:tcPr></w:tblStylePr></w:style>`
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -291,24 +293,49 @@ const BASE_STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 export function baseStylesXml(
   template: { styles: string; styleIds: ReadonlySet<string> } | null,
   language = 'fr-FR',
+  names: StyleNames = {},
 ): string {
-  if (!template) return BASE_STYLES_XML.replaceAll('w:val="fr-FR"', `w:val="${language}"`)
+  const table = TABLE_STYLE_XML.replace(
+    `<w:name w:val="${TABLE_STYLE_NAME}"/>`,
+    `<w:name w:val="${names[Style.table] ?? TABLE_STYLE_NAME}"/>`,
+  )
+  if (!template)
+    return BASE_STYLES_XML.replace(TABLE_STYLE_XML, table).replaceAll(
+      'w:val="fr-FR"',
+      `w:val="${language}"`,
+    )
   return template.styleIds.has(Style.table)
     ? template.styles
-    : template.styles.replace(/<\/w:styles>\s*$/, `${TABLE_STYLE_XML}</w:styles>`)
+    : template.styles.replace(/<\/w:styles>\s*$/, `${table}</w:styles>`)
 }
+
+/** Display names of the built-in styles by id, in another language than the French built-in ones. */
+export type StyleNames = Readonly<Partial<Record<string, string>>>
 
 /**
  * The paragraph and character styles of the brief. With a template, only
  * the styles it lacks are added, so its fonts, colours and spacing win.
  */
-export function briefStyles(templateStyleIds: ReadonlySet<string> | null): IStylesOptions {
+export function briefStyles(
+  templateStyleIds: ReadonlySet<string> | null,
+  names: StyleNames = {},
+): IStylesOptions {
   const missing = (id: string) => !templateStyleIds?.has(id)
+  const named = <T extends { id: string; name?: string }>(style: T): T => {
+    const name = names[style.id]
+    return name === undefined ? style : { ...style, name }
+  }
   return {
-    paragraphStyles: paragraphStyles.filter((s) => missing(s.id)),
-    characterStyles: characterStyles.filter((s) => missing(s.id)),
+    paragraphStyles: paragraphStyles.filter((s) => missing(s.id)).map(named),
+    characterStyles: characterStyles.filter((s) => missing(s.id)).map(named),
   }
 }
+
+/** The built-in display name of each style, by id (the French names, and Word's own). */
+export const BUILT_IN_STYLE_NAMES: ReadonlyMap<string, string> = new Map([
+  ...[...paragraphStyles, ...characterStyles].map((s) => [s.id, s.name ?? s.id] as const),
+  [Style.table, TABLE_STYLE_NAME],
+])
 
 const BULLETS = ['•', '–', '▪']
 

@@ -138,7 +138,7 @@ function sourceRuns(context: BriefContext, statistic: Statistic): ParagraphChild
     const source = context.sourceOf.get(id)
     if (!citation || !source || seen.has(source.number)) continue
     seen.add(source.number)
-    if (runs.length > 0) runs.push(new TextRun({ text: ' ; ' }))
+    if (runs.length > 0) runs.push(new TextRun({ text: context.locale.separator }))
     const label = cleanText(context, citation.label, citation.position)
     runs.push(
       new TextRun({
@@ -161,13 +161,18 @@ export function keyFiguresTable(context: BriefContext, figures: readonly Statist
     const sentence = cleanText(context, statistic.sentence, statistic.position)
     // The handout writes the figure in its English style; the brief keeps the note's words.
     const shown = context.locale.figure(statistic) ?? text
+    // A sentence left in French (handout): its marker highlighted, the French marked fr-FR.
+    const marker = context.locale.markers.find((m) => sentence.startsWith(`${m} `))
+    const words = marker ? sentence.slice(marker.length + 1) : sentence
+    const around = shortenAround(words, words.includes(shown) ? shown : text, 160)
     return [
       [new TextRun({ text: shown.replace(/ /gu, '\u00a0'), bold: true })],
-      [
-        new TextRun({
-          text: shortenAround(sentence, sentence.includes(shown) ? shown : text, 160),
-        }),
-      ],
+      marker
+        ? [
+            new TextRun({ text: marker, highlight: 'yellow' }),
+            new TextRun({ text: ` ${around}`, language: { value: 'fr-FR' } }),
+          ]
+        : [new TextRun({ text: around })],
       sourceRuns(context, statistic),
     ]
   })

@@ -5,7 +5,10 @@
  * number and elision folded; acronyms case-sensitive), through the term
  * indexes built once per termbase. The English side is walked from every word
  * (all terms, not only the longest), so that "AI" inside "general-purpose AI
- * model" counts too: linear in the unit size times the longest term.
+ * model" counts too: linear in the unit size times the longest term. A
+ * concept the French uses more often than the English names it is a minor
+ * report (one level below the rule's severity): English may refer back with
+ * a pronoun where French repeats the term.
  */
 import { z } from 'zod'
 import {
@@ -102,6 +105,8 @@ export default defineRule({
       `Unexpected translation of “${french}” in unit “${id}”, expected the English term “${english[0]}”${english.length > 1 ? ` (or ${quoted(english.slice(1))})` : ''}`,
     replace: (id: string, form: string, preferred: string) =>
       `Unexpected forbidden English term “${form}” in unit “${id}”, expected “${preferred}”`,
+    fewer: (id: string, french: string, times: number, english: string, found: number) =>
+      `Unexpected count of “${english}” in unit “${id}”: “${french}” occurs ${times} times in the French, “${english}” ${found} time${found > 1 ? 's' : ''} in the English, expected the English term for each occurrence (unless a pronoun stands for it)`,
     avoid: (id: string, form: string, conceptId: string) =>
       `Unexpected forbidden English term “${form}” (concept ${conceptId}) in unit “${id}”, expected another wording`,
   },
@@ -111,28 +116,56 @@ export default defineRule({
     const forms = formsOf(config.termbase)
     for (const unit of units) {
       if (unit.status === 'missing' || unit.target.trim() === '') continue
-      // French terms of the source, first occurrence of each concept, as written.
-      const expected = new Map<string, string>()
+      // French terms of the source: each concept's first form as written, and its count.
+      const expected = new Map<string, { form: string; count: number }>()
       for (const occurrence of matchTerms(forms.french, unit.source)) {
         const concept = forms.french.concepts.get(occurrence.term.conceptId)
-        if (!concept || concept.status === 'forbidden' || expected.has(concept.id)) continue
-        expected.set(concept.id, unit.source.slice(occurrence.start, occurrence.end))
+        if (!concept || concept.status === 'forbidden') continue
+        const seen = expected.get(concept.id)
+        if (seen) seen.count++
+        else
+          expected.set(concept.id, {
+            form: unit.source.slice(occurrence.start, occurrence.end),
+            count: 1,
+          })
       }
-      const present = new Set<string>()
+      // English occurrences per concept, overlapping forms of one concept counted once.
+      const present = new Map<string, { form: string; count: number; end: number }>()
       const wrong: Array<{ form: string; conceptId: string }> = []
       for (const found of allTerms(forms.english, tokenize(unit.target, 'en'))) {
         const key = formKey(found.term.text)
         const accepted = forms.accepted.get(key)
-        for (const id of accepted ?? []) present.add(id)
+        for (const id of accepted ?? []) {
+          const seen = present.get(id)
+          if (!seen)
+            present.set(id, {
+              form: unit.target.slice(found.start, found.end),
+              count: 1,
+              end: found.end,
+            })
+          else if (found.start >= seen.end) {
+            seen.count++
+            seen.end = found.end
+          } else seen.end = Math.max(seen.end, found.end)
+        }
         const forbidden = forms.forbidden.get(key)
         if (forbidden && !accepted)
           for (const conceptId of forbidden)
             wrong.push({ form: unit.target.slice(found.start, found.end), conceptId })
       }
       for (const [conceptId, french] of expected) {
-        if (present.has(conceptId)) continue
-        const concept = forms.french.concepts.get(conceptId)!
-        report(messages.missing(unit.id, french, acceptedForms(concept)), unit.position)
+        const english = present.get(conceptId)
+        if (!english) {
+          const concept = forms.french.concepts.get(conceptId)!
+          report(messages.missing(unit.id, french.form, acceptedForms(concept)), unit.position)
+        } else if (english.count < french.count) {
+          // Fewer English terms than French ones: a lesser finding, since English may say "them".
+          report(
+            messages.fewer(unit.id, french.form, french.count, english.form, english.count),
+            unit.position,
+            { minor: true },
+          )
+        }
       }
       for (const { form, conceptId } of wrong) {
         const concept = forms.english.concepts.get(conceptId)!

@@ -71,6 +71,56 @@ describe(only, () => {
     expect(await check('Des robots tueurs.', 'Lethal autonomous weapons.')).toEqual([])
   })
 
+  it('reports fewer English terms than French occurrences, one level below the rule', async () => {
+    const messages = await check(
+      'Deux lignes rouges sont proposées ; ces lignes rouges seraient universelles.',
+      'Two red lines are proposed; these limits would be universal.',
+    )
+    expect(messages.map((m) => m.message)).toEqual([
+      'Unexpected count of “red lines” in unit “p1”: “lignes rouges” occurs 2 times in the French, “red lines” 1 time in the English, expected the English term for each occurrence (unless a pronoun stands for it)',
+    ])
+    expect(messages[0]!.severity).toBe('info')
+    const strict = await checkTranslation(
+      [
+        unit({
+          id: 'p1',
+          source: 'Une ligne rouge, puis une autre ligne rouge.',
+          target: 'One red line, then another one.',
+        }),
+      ],
+      only,
+      { ...config, rules: { [only]: 'error' } },
+    )
+    expect(strict.map((m) => [m.severity, m.message.slice(0, 40)])).toEqual([
+      ['warning', 'Unexpected count of “red line” in unit “'],
+    ])
+  })
+
+  it('counts inflected and variant forms, and accepts as many English terms as French ones or more', async () => {
+    for (const target of [
+      'Two red lines are proposed; this red line would be universal.',
+      'A Red Line, and red lines, and a red line again.',
+    ])
+      expect(
+        await check(
+          'Deux lignes rouges sont proposées ; cette ligne rouge serait universelle.',
+          target,
+        ),
+      ).toEqual([])
+    expect(
+      await check(
+        "Le Conseil d'État et le Conseil d'Etat.",
+        "The Council of State and the Conseil d'État.",
+      ),
+    ).toEqual([])
+    // An English term nested in a longer one counts, once.
+    expect(
+      (await check("L'IA et l'IA.", 'General-purpose AI models.')).map((m) => m.message),
+    ).toEqual([
+      'Unexpected count of “AI” in unit “p1”: “IA” occurs 2 times in the French, “AI” 1 time in the English, expected the English term for each occurrence (unless a pronoun stands for it)',
+    ])
+  })
+
   it('ignores units without a target, and runs without a termbase', async () => {
     expect(await check('Deux lignes rouges.', '', 'missing')).toEqual([])
     expect(await check('Deux lignes rouges.', '  ')).toEqual([])
