@@ -73,7 +73,8 @@ function referenceRuns(context: BriefContext, source: SourceEntry): TextRun[] {
     runs.push(new TextRun({ text: authors, language: languageOf(authors) }))
   }
   const title = titleOf(source)
-  if (title) {
+  // "Selon Le Figaro": the attribution names its author, not a title to repeat after it
+  if (title && clean(title) !== authors) {
     comma()
     runs.push(new TextRun({ text: clean(title), italics: true, language: languageOf(title) }))
   }

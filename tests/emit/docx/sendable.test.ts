@@ -85,6 +85,13 @@ describe('the sendable brief', async () => {
     expect(figures).toContain('Durand, 2022 [2]')
   })
 
+  it('names an attribution once in Sources', async () => {
+    const said = await modelOf('# Note\n\nSelon Le Figaro, le chômage baisse de 2 %.\n')
+    const document = text(await part(await briefBytes(said), 'word/document.xml'))
+    const sources = document.slice(document.lastIndexOf('Sources'))
+    expect(sources).toMatch(/^Sources\[1\]Le Figaro, [^L]/u)
+  })
+
   it('gives a plain link to a news article its site and year, and no title made of verbs', async () => {
     // From a Rue89 article (2014) that fiche had not seen.
     const press = await modelOf(
