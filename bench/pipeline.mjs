@@ -28,6 +28,9 @@
  *    edited 20 times; each latency is from the write to the moment its
  *    model.json holds the edit (polled every 2 ms).
  * 6. termbase: term matching with 100 and 10,000 concepts (bench/run.ts).
+ * 7. translate: `fiche translate` on a note of about 1,000 translation units
+ *    (the sample's body repeated), creating its XLIFF file, and again with the
+ *    file in place, against `fiche build --no-cache` of the same note.
  *
  * Environment: FICHE_BENCH_5MB=1 adds the 5 MB note; FICHE_BENCH_ONLY=watch,cold
  * runs only those parts (the README then lists only them); FICHE_BENCH_WATCH_NOTES
@@ -206,9 +209,11 @@ const results = {
   rebuild: {},
   watch: {},
   termbase: {},
+  translate: {},
 }
 const rows = []
 /** Whether to run part `name`: all of them unless FICHE_BENCH_ONLY lists some (corpus,size,cold,rebuild,watch,termbase). */
+// (corpus,size,cold,rebuild,watch,termbase,translate)
 const part = (name) =>
   !process.env.FICHE_BENCH_ONLY || process.env.FICHE_BENCH_ONLY.split(',').includes(name)
 /** A row of the README table; `holds` is true, false, null (not measured) or undefined (no target). */
@@ -517,6 +522,48 @@ if (part('termbase')) {
     results.termbase['match10000/match100'].toFixed(2),
     'about 2',
     results.termbase['match10000/match100'] <= 2,
+  )
+}
+
+// 7. translate: a note of about 1,000 units, its XLIFF file created, then updated
+if (part('translate')) {
+  const repeated = (reps) => {
+    const parts = ['---\ntitle: Note de référence\ndate: 2026-02-05\n---\n\n# Note générée\n\n']
+    for (let n = 1; n <= reps; n++)
+      parts.push(body.replace(/^(#{2,3}) (\d+)\./gmu, (_, hashes, d) => `${hashes} ${n}.${d}.`))
+    return `${parts.join('\n\n')}\n`
+  }
+  const dir = project('translate', { 'note.md': repeated(1) })
+  const xlf = path.join(dir, 'input/translations/note.en.xlf')
+  const units = () => {
+    execFileSync(process.execPath, [bin, 'translate', '-q'], { cwd: dir, stdio: 'ignore' })
+    return (readFileSync(xlf, 'utf8').match(/<trans-unit /gu) ?? []).length
+  }
+  const reps = Math.ceil(1000 / units())
+  writeFileSync(path.join(dir, 'input/note.md'), repeated(reps))
+  rmSync(path.join(dir, 'input/translations'), { recursive: true, force: true })
+  const count = units()
+  const build = hyperfine('translate-build', fiche('build --no-cache -q'), dir)
+  const created = hyperfine('translate-new', fiche('translate -q'), dir, {
+    prepare: `rm -rf ${path.join(dir, 'input/translations')}`,
+  })
+  const updated = hyperfine('translate-again', fiche('translate -q'), dir)
+  results.translate = {
+    units: count,
+    bytes: Buffer.byteLength(repeated(reps)),
+    buildSeconds: round(build.median),
+    translateNewSeconds: round(created.median),
+    translateAgainSeconds: round(updated.median),
+    'translate/build': round(created.median / build.median),
+  }
+  log(
+    `  ${count} units: build ${build.median.toFixed(2)} s, translate ${created.median.toFixed(2)} s (new file), ${updated.median.toFixed(2)} s (file in place)`,
+  )
+  row(
+    `translate / build, ${count}-unit note`,
+    results.translate['translate/build'].toFixed(2),
+    '≤ 2',
+    results.translate['translate/build'] <= 2,
   )
 }
 
