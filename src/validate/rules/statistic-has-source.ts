@@ -29,6 +29,8 @@ export default defineRule({
       `Unexpected unsourced ${figures.length > 1 ? 'figures' : 'figure'} ${figures.map((f) => `“${f}”`).join(', ')}, expected a citation in the same ${where}`,
     column: (count: number, header: string) =>
       `Unexpected ${count} unsourced ${count > 1 ? 'figures' : 'figure'} in table column “${header}”, expected a source in their row`,
+    row: (count: number, label: string) =>
+      `Unexpected ${count} unsourced ${count > 1 ? 'figures' : 'figure'} in table row “${label}”, expected a source in the row`,
   },
   check({ model, options, messages, report }) {
     const kinds = new Set<string>(options.kinds)
@@ -38,7 +40,9 @@ export default defineRule({
     )
     const cells = tableCells(model)
     const groups = new Map<string, Statistic[]>()
-    const columns = new Map<string, { header: string; statistics: Statistic[] }>()
+    // Per table, the unsourced figures by column and by row: reported along the axis that
+    // gives fewer messages (a wide table of one row is one message, not one per column).
+    const tables = new Map<number, { columns: Map<number, Group>; rows: Map<number, Group> }>()
     for (const statistic of model.statistics) {
       if (!isFigure(statistic) || !kinds.has(statistic.kind)) continue
       if (statistic.citationIds.length > 0) continue
@@ -46,11 +50,12 @@ export default defineRule({
       if (statistic.bulletId !== null && sourcedBullets.has(statistic.bulletId)) continue
       const cell = cells.at(statistic.position.start.offset)
       if (cell) {
-        // In a table: sourced by a citation anywhere in its row; reported once per column.
+        // In a table: sourced by a citation anywhere in its row.
         if (cell.rowSourced) continue
-        const column = columns.get(cell.column) ?? { header: cell.header, statistics: [] }
-        column.statistics.push(statistic)
-        columns.set(cell.column, column)
+        const table = tables.get(cell.table) ?? { columns: new Map(), rows: new Map() }
+        tables.set(cell.table, table)
+        add(table.columns, cell.column, cell.header, statistic)
+        add(table.rows, cell.row, cell.rowLabel, statistic)
         continue
       }
       const key = statistic.bulletId ?? `${statistic.sectionId ?? ''}\u0000${statistic.sentence}`
@@ -61,16 +66,35 @@ export default defineRule({
       const figures = [...new Set(statistics.map((s) => s.text))]
       report(messages.unsourced(figures, first.bulletId ? 'bullet' : 'sentence'), first.position)
     }
-    for (const { header, statistics } of columns.values()) {
-      report(messages.column(statistics.length, header), statistics[0]!.position)
+    for (const { columns, rows } of tables.values()) {
+      const byRow = rows.size < columns.size
+      for (const { label, statistics } of (byRow ? rows : columns).values()) {
+        const message = byRow ? messages.row : messages.column
+        report(message(statistics.length, label), statistics[0]!.position)
+      }
     }
   },
 })
 
-/** A table cell as the rule sees it: its column's key and header, and whether its row cites a source. */
+/** Unsourced figures of one table column or row, with its header or first cell. */
+interface Group {
+  label: string
+  statistics: Statistic[]
+}
+
+function add(groups: Map<number, Group>, key: number, label: string, statistic: Statistic): void {
+  const group = groups.get(key) ?? { label, statistics: [] }
+  group.statistics.push(statistic)
+  groups.set(key, group)
+}
+
+/** A table cell as the rule sees it: its table, column and header, row and first cell, and whether its row cites a source. */
 interface CellInfo {
-  column: string
+  table: number
+  column: number
   header: string
+  row: number
+  rowLabel: string
   rowSourced: boolean
 }
 
@@ -94,9 +118,10 @@ function tableCells(model: DocumentModel): { at(offset: number): CellInfo | null
         table += 1
         block.cellPositions.forEach((row, r) => {
           const rowSourced = row.some((p) => hasCitation(p.start.offset, p.end.offset))
+          const rowLabel = plain(block.rows[r]?.[0] ?? []).trim() || `${r}`
           row.forEach((p, c) => {
             const header = plain(block.rows[0]?.[c] ?? []).trim() || `${c + 1}`
-            const info = { column: `${table}:${c}`, header, rowSourced }
+            const info = { table, column: c, header, row: r, rowLabel, rowSourced }
             if (r > 0) spans.push({ start: p.start.offset, end: p.end.offset, info })
           })
         })

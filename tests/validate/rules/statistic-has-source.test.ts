@@ -73,4 +73,23 @@ describe('statistic-has-source in tables', () => {
     ])
     expect(lines(messages)).toEqual([5, 5])
   })
+
+  it('reports a wide table along its rows when that gives fewer messages', async () => {
+    const columns = Array.from({ length: 40 }, (_, i) => `c${i}`)
+    const table = [
+      '# T',
+      '',
+      `| Année | ${columns.join(' | ')} |`,
+      `| --- | ${columns.map(() => '---').join(' | ')} |`,
+      `| 2024 | ${columns.map((_, i) => `${i + 1} %`).join(' | ')} |`,
+      `| 2025 | ${columns.map((_, i) => `${i + 2} %`).join(' | ')} |`,
+      '',
+    ].join('\n')
+    const { messages } = await checkText(table, { only })
+    expect(messages.map((m) => m.message)).toEqual([
+      'Unexpected 40 unsourced figures in table row “2024”, expected a source in the row',
+      'Unexpected 40 unsourced figures in table row “2025”, expected a source in the row',
+    ])
+    expect(lines(messages)).toEqual([5, 6])
+  })
 })
