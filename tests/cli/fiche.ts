@@ -29,3 +29,19 @@ export async function fiche(cwd: string, ...argv: string[]): Promise<Run> {
     return { code: e.code, stdout: e.stdout, stderr: e.stderr }
   }
 }
+
+/**
+ * Polls `check` every 100 ms until it holds or `ms` pass (generous: CI machines are loaded).
+ * `log` gives what the command printed so far, shown when it times out.
+ */
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  log: () => string,
+  ms = 60_000,
+): Promise<void> {
+  const end = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for fiche; it printed:\n${log()}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
