@@ -151,7 +151,9 @@ function propagateRanges(text: string, stats: Linked[], tokens: ReadonlyArray<Nu
   const tokenByEnd = new Map<number, NumToken>()
   for (const t of tokens) tokenByEnd.set(t.end, t)
   for (const y of stats) {
-    if (!RANGE_KINDS.has(y.kind) || y.qualifier !== 'exact' || y.unit === null) continue
+    // A unitless second bound counts only with a scale word ("200 à 300 millions").
+    if (!RANGE_KINDS.has(y.kind) || y.qualifier !== 'exact') continue
+    if (y.unit === null && !(y.kind === 'count' && y.factor > 1)) continue
     if (y.numberStart !== y.start) continue
     const before = text.slice(Math.max(0, y.start - 40), y.start)
     const connector = new RegExp(`${HSPACE}*(?:à|-|–|—|et|ou)${HSPACE}*$`, 'u').exec(before)

@@ -417,6 +417,11 @@ describe('ranges', () => {
       ["3 millions d'euros", 'money', 3e6, 'EUR'],
     ])
     expect(quoted('les 18-25 ans').map((q) => q[2])).toEqual([18 * 525960, 25 * 525960])
+    // A count with only a scale word (a Rue89 article): "200 à 300 millions".
+    expect(quoted('probablement 200 à 300 millions.')).toEqual([
+      ['200', 'count', 2e8, null],
+      ['300 millions', 'count', 3e8, null],
+    ])
   })
 
   it('an absolute first bound keeps its value', () => {
