@@ -12,7 +12,10 @@ import { fiche } from './fiche.ts'
 
 const NOTE = '# Note\n\nUn paragraphe, 12 % selon l’INSEE.\n'
 
-/** A project whose config has a plugin looping on `boucle.md` and one throwing on `panne.md`. */
+/**
+ * A project whose config has a plugin looping on `boucle.md` and one throwing on `panne.md`.
+ * The limit leaves a good note time to build on a loaded machine (2 s was once too short there).
+ */
 function project(timeLimit: number): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'fiche-timelimit-'))
   mkdirSync(path.join(dir, 'notes'))
@@ -47,14 +50,14 @@ function files(dir: string): string[] {
 
 describe('timeLimit', () => {
   it('stops a note whose plugin loops, names the plugin, builds the others (build)', async () => {
-    const dir = project(2)
+    const dir = project(4)
     const started = Date.now()
     const result = await fiche(dir, 'build', '-q')
     expect(Date.now() - started).toBeLessThan(30_000)
     expect(result.code).toBe(1)
     const errors = result.stderr.split('\n').filter((line) => line.startsWith('error:'))
     expect(errors).toEqual([
-      'error: notes/boucle.md: plugin remarkLoop did not finish within 2 s (timeLimit)',
+      'error: notes/boucle.md: plugin remarkLoop did not finish within 4 s (timeLimit)',
       'error: notes/panne.md: plugin ficheThrow failed: panne du greffon',
     ])
     expect(result.stderr).toContain('2 document(s) built, 2 failed')
@@ -66,7 +69,7 @@ describe('timeLimit', () => {
   }, 60_000)
 
   it('does the same in fiche check, with one job', async () => {
-    const dir = project(2)
+    const dir = project(4)
     const result = await fiche(dir, 'check', '--jobs', '1', '--format', 'json')
     expect(result.code).toBe(1)
     const report = JSON.parse(result.stdout) as {
@@ -78,7 +81,7 @@ describe('timeLimit', () => {
         .messages.filter((d) => d.ruleId === 'fatal')
         .map((d) => d.message)
     expect(fatal('boucle.md')).toEqual([
-      'notes/boucle.md: plugin remarkLoop did not finish within 2 s (timeLimit)',
+      'notes/boucle.md: plugin remarkLoop did not finish within 4 s (timeLimit)',
     ])
     expect(fatal('panne.md')).toEqual([
       'notes/panne.md: plugin ficheThrow failed: panne du greffon',
@@ -88,14 +91,14 @@ describe('timeLimit', () => {
   }, 60_000)
 
   it('does the same in fiche translate: the other notes get their translation files', async () => {
-    const dir = project(2)
+    const dir = project(4)
     const started = Date.now()
     const result = await fiche(dir, 'translate', '-q')
     expect(Date.now() - started).toBeLessThan(30_000)
     expect(result.code).toBe(1)
     const errors = result.stderr.split('\n').filter((line) => line.startsWith('error:'))
     expect(errors).toEqual([
-      'error: notes/boucle.md: plugin remarkLoop did not finish within 2 s (timeLimit)',
+      'error: notes/boucle.md: plugin remarkLoop did not finish within 4 s (timeLimit)',
       'error: notes/panne.md: plugin ficheThrow failed: panne du greffon',
     ])
     const written = files(dir).filter((file) => file.endsWith('.xlf'))
