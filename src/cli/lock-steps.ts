@@ -3,26 +3,29 @@
  * operations (`LockSystem`), so that a test can run several "processes" on
  * an in-memory folder and interleave their steps deterministically
  * (tests/cli/lock-steps.test.ts); src/cli/lock.ts runs them on the real file
- * system.
+ * system and clock.
  *
  * The lock is a file created exclusively with its holder's pid. A lock is
  * stale when its holder no longer runs (or when it was left empty for too
  * long). A stale lock is removed only under a takeover marker: a file created
  * exclusively beside it, named after that very lock file (its identity, see
- * `LockFile.id`) and a generation, holding the marker owner's pid and the
- * time it was created. The marker owner checks again that the lock is still
- * that stale file, removes it and its own marker, and tries to create the
- * lock like everyone else.
+ * `LockFile.id`) and a generation, `<lock>.takeover.<id>.<generation>`,
+ * holding the marker owner's pid and the time it was created. The marker
+ * owner checks again that the lock is still that stale file, removes it and
+ * its own marker, and tries to create the lock like everyone else.
  *
  * A marker whose owner no longer runs, or older than `MARKER_STALE_MS` (its
  * owner hangs), has expired: it is never removed while the stale lock is
  * there, the next generation is created instead (`.1`, `.2`, ...). So a
- * marker name is created once and never reused while it matters, and no two
- * processes can both own a live marker of one lock file: removing an expired
- * marker and creating a new one with the same name would let a second
- * process, which saw the expired one too, remove the new one. The markers of
- * a lock file that is gone are garbage (that file never comes back) and are
- * removed by the next holder of the lock.
+ * marker name is created at most once while it matters, and no two running
+ * processes can both own a live marker of one lock file (removing an expired
+ * marker and creating one of the same name would let a second process, which
+ * had seen the expired one too, take the new one's place). A marker owner
+ * that hung and resumes may have lost its marker to the next generation: it
+ * removes the lock only if its marker is less than half the expiry old, so
+ * the next generation, which waits for the whole expiry, cannot be acting
+ * too. Markers of a lock file that is gone are garbage (that file never
+ * comes back): the next holder of the lock removes them.
  */
 import path from 'node:path'
 
@@ -182,29 +185,37 @@ async function isExpired(marker: string, owner: LockFile, system: LockSystem): P
 /**
  * Takes over stale lock `file` as read (`stale`): creates the first marker
  * generation whose predecessors have all expired and, owning it, removes the
- * lock if it is still that file. Returns null when the caller should try to
- * create the lock again, or the process taking it over when it is another.
+ * lock if it is still that file and still stale, and if the marker is less
+ * than half its expiry old (a process that hung since creating it may have
+ * lost it to the next generation: it then leaves the lock alone). Returns
+ * null when the caller should try to create the lock again, or the process
+ * taking it over when it is another.
  */
 async function takeOver(file: string, stale: LockFile, system: LockSystem): Promise<Taker | null> {
   for (let generation = 0; ; generation++) {
     const marker = markerName(file, stale.id, generation)
-    const text = `${system.pid} ${await system.now()}\n`
-    if (!(await system.createMarker(marker, text))) {
+    const created = await system.now()
+    if (!(await system.createMarker(marker, `${system.pid} ${created}\n`))) {
       const owner = await system.read(marker)
-      // Gone: the stale lock was removed and its markers cleared since.
+      // Gone: its owner is done, the stale lock is gone too.
       if (owner === null) return null
       if (await isExpired(marker, owner, system)) continue
       return { pid: pidOf(owner.text), marker }
     }
-    try {
-      const current = await system.read(file)
-      if (current?.id === stale.id && (await isStale(file, current, system))) {
-        await system.beforeRemove?.(file)
-        await system.remove(file)
-      }
-    } finally {
+    await system.beforeRemove?.(file)
+    const current = await system.read(file)
+    if (current?.id !== stale.id) {
+      await system.remove(marker)
+      return null
+    }
+    const stillStale = await isStale(file, current, system)
+    if (stillStale && (await system.now()) - created < MARKER_STALE_MS / 2) {
+      await system.remove(file)
       await system.remove(marker)
     }
+    // Otherwise the marker stays until it expires: removed while that lock
+    // file is there, its name could be created again by a process that had
+    // seen it expired, beside the next generation's owner.
     return null
   }
 }
