@@ -63,8 +63,9 @@ export interface LockSystem {
   now(): number | Promise<number>
   sleep(ms: number): Promise<void>
   /**
-   * Called between seeing, under the marker, that the lock is still stale and
-   * removing it: a test pauses there (FICHE_TEST_LOCK_PAUSE in src/cli/lock.ts).
+   * Called between seeing that the lock is stale (once the marker is created)
+   * and checking it again and removing it: a test pauses there
+   * (FICHE_TEST_LOCK_PAUSE in src/cli/lock.ts).
    */
   beforeRemove?(file: string): void | Promise<void>
 }

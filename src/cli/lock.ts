@@ -125,7 +125,11 @@ function readFile(file: string): LockFile | null {
   }
 }
 
-/** How long to pause before removing a stale lock: `FICHE_TEST_LOCK_PAUSE` ms (tests only). */
+/**
+ * How long to pause, said on stderr, between seeing under the takeover marker
+ * that the lock is stale and removing it: `FICHE_TEST_LOCK_PAUSE` ms, for
+ * tests only (tests/cli/concurrency.test.ts), 0 otherwise.
+ */
 function testPauseMs(): number {
   const value = process.env.FICHE_TEST_LOCK_PAUSE
   return value !== undefined && /^\d+$/u.test(value) ? Number(value) : 0
@@ -148,9 +152,13 @@ const fileSystem: LockSystem = {
   isRunning,
   now: () => Date.now(),
   sleep,
-  async beforeRemove() {
+  async beforeRemove(file) {
     const ms = testPauseMs()
-    if (ms > 0) await sleep(ms)
+    if (ms === 0) return
+    process.stderr.write(
+      `FICHE_TEST_LOCK_PAUSE: ${file} is stale, pausing ${ms} ms before removing it\n`,
+    )
+    await sleep(ms)
   },
 }
 
