@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { deadPid } from '../helpers.ts'
 import { acquireLock, MARKER_STALE_MS, takeoverMarker } from '../../src/cli/lock.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -67,11 +68,6 @@ function livePid(): number {
 afterEach(() => {
   for (const child of sleepers.splice(0)) child.kill('SIGKILL')
 })
-
-/** The pid of a process that has exited. */
-function deadPid(): number {
-  return Number(spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))']).stdout)
-}
 
 describe('concurrent commands on one output folder', () => {
   it('runs two builds at once one after the other, with the outputs of a single run', async () => {

@@ -275,10 +275,11 @@ describe('taking over a stale lock, step by step', () => {
         }
       }
       // Process 2 waits until the marker expires, then takes the lock over.
-      while (!second.inside) {
+      for (let i = 0; i < 5000 && !second.inside; i++) {
         second.pending!.run()
         await settle()
       }
+      expect(second.inside).toBe(true)
       expect(world.files.get(FILE)?.text).toBe('2\n')
       // Process 1 resumes while 2 holds the lock: it must leave it alone and wait.
       for (let i = 0; i < 100 && first.pending; i++) {
