@@ -1,4 +1,5 @@
 /** Test helpers: build a model from a string, as the CLI would from a file; temporary projects. */
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   mkdirSync,
@@ -50,4 +51,9 @@ export function treeHashes(dir: string): Record<string, string> {
     out[path.relative(dir, file)] = createHash('sha256').update(readFileSync(file)).digest('hex')
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)))
+}
+
+/** The pid of a process that has exited (a lock or marker left by it is stale). */
+export function deadPid(): number {
+  return Number(spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))']).stdout)
 }

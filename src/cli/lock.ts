@@ -4,30 +4,29 @@
  * exclusively, holding the pid of its holder. A second command waits for it
  * (polling, up to a timeout) and then fails with a one-line message naming
  * the lock and its holder; a lock whose holder no longer runs (a killed
- * build) is taken over. The lock is a dot-file: never read as a note, never
- * an output.
+ * build) is taken over under a takeover marker (the steps, over injected
+ * file operations: src/cli/lock-steps.ts). The lock and its markers are
+ * dot-files: never read as notes, never outputs.
  */
 import {
   closeSync,
-  existsSync,
+  fstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeSync,
 } from 'node:fs'
 import { constants } from 'node:os'
 import path from 'node:path'
+import { type LockFile, type LockSystem, markerName, takeLock } from './lock-steps.ts'
 import { isRunning } from './write.ts'
+
+export { LockError, MARKER_STALE_MS } from './lock-steps.ts'
 
 /** Name of the lock file in the output folder. */
 export const LOCK_FILE = '.fiche.lock'
-
-/** Waiting for a lock longer than allowed. */
-export class LockError extends Error {
-  override name = 'LockError'
-}
 
 /** A lock held by this process. */
 export interface Lock {
@@ -51,9 +50,6 @@ export interface LockOptions {
   exitOnSignal?: boolean
 }
 
-/** An empty lock older than this is stale: its holder died between creating and writing it. */
-const EMPTY_STALE_MS = 2000
-
 /** The default timeout: `FICHE_LOCK_TIMEOUT` (seconds) when it is a number, otherwise 30 s. */
 export function defaultTimeoutMs(value = process.env.FICHE_LOCK_TIMEOUT): number {
   if (value !== undefined && /^\d+(\.\d+)?$/u.test(value)) return Number(value) * 1000
@@ -63,10 +59,7 @@ export function defaultTimeoutMs(value = process.env.FICHE_LOCK_TIMEOUT): number
 /** Takes the lock of output folder `dir` (created if needed), waiting for another holder. */
 export async function acquireLock(dir: string, options: LockOptions = {}): Promise<Lock> {
   const file = path.join(dir, LOCK_FILE)
-  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs()
-  const pollMs = options.pollMs ?? 100
   mkdirSync(dir, { recursive: true })
-  const start = Date.now()
   // Until `held` installs its own handlers, a signal still exits as a build
   // does: without a listener Node would die at once, between the lock file's
   // creation and its handlers, and leave the lock behind.
@@ -77,51 +70,23 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
     process.on('SIGTERM', early)
   }
   try {
-    return await waitFor(file, dir, timeoutMs, pollMs, options, start, exitOnSignal)
+    await takeLock(dir, LOCK_FILE, fileSystem, {
+      timeoutMs: options.timeoutMs ?? defaultTimeoutMs(),
+      pollMs: options.pollMs ?? 100,
+      onWait: options.onWait,
+    })
+    return held(file, exitOnSignal)
   } finally {
     process.off('SIGINT', early)
     process.off('SIGTERM', early)
   }
 }
 
-/** The polling loop of `acquireLock`. */
-async function waitFor(
-  file: string,
-  dir: string,
-  timeoutMs: number,
-  pollMs: number,
-  options: LockOptions,
-  start: number,
-  exitOnSignal: boolean,
-): Promise<Lock> {
-  let waiting = false
-  for (;;) {
-    if (tryCreate(file)) return held(file, exitOnSignal)
-    const holder = readHolder(file)
-    if (holder === null) continue // released meanwhile: try again at once
-    if (isStale(file, holder)) {
-      takeOver(file)
-      if (!existsSync(file)) continue
-      // Another process is taking it over: wait and look again.
-      await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, 10)))
-      continue
-    }
-    const who = holder.pid === null ? 'a process starting' : `pid ${holder.pid}`
-    if (Date.now() - start >= timeoutMs) {
-      throw new LockError(
-        `${file} is held by ${who} (another fiche command writing into ${dir}); gave up after ${timeoutMs / 1000} s (FICHE_LOCK_TIMEOUT)`,
-      )
-    }
-    if (!waiting) {
-      waiting = true
-      options.onWait?.(`waiting for ${file} (held by ${who})`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, pollMs))
-  }
-}
+/** The lock files and takeover markers this process holds (resolved paths). */
+const holding = new Set<string>()
 
-/** Creates the lock with this process's pid; false when it exists. */
-function tryCreate(file: string): boolean {
+/** Creates `file` exclusively with `text`; false when it exists. */
+function createExclusive(file: string, text: string): boolean {
   let fd: number
   try {
     fd = openSync(file, 'wx')
@@ -129,80 +94,82 @@ function tryCreate(file: string): boolean {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
     throw error
   }
+  // Held from its creation on, before its text is written (`isStale`).
+  holding.add(path.resolve(file))
   try {
-    writeSync(fd, `${process.pid}\n`)
+    writeSync(fd, text)
   } finally {
     closeSync(fd)
   }
   return true
 }
 
-/** What the lock holds: its text, pid (null if unreadable) and age; null when it is gone. */
-function readHolder(file: string): { text: string; pid: number | null; ageMs: number } | null {
-  let text: string
-  let mtime: number
+/** The file's text and identity (one open file: both of the same file); null when it is gone. */
+function readFile(file: string): LockFile | null {
+  let fd: number
   try {
-    text = readFileSync(file, 'utf8')
-    mtime = statSync(file).mtimeMs
+    fd = openSync(file, 'r')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
   }
-  const pid = /^\d+\s*$/u.test(text) ? Number(text.trim()) : null
-  return { text, pid, ageMs: Date.now() - mtime }
-}
-
-/** The lock files this process holds. */
-const holding = new Set<string>()
-
-/**
- * A lock whose holder no longer runs, or one left empty for too long. One
- * with this process's pid that it does not hold is stale too: left by a
- * killed process whose pid was reused.
- */
-function isStale(file: string, holder: { pid: number | null; ageMs: number }): boolean {
-  if (holder.pid === null) return holder.ageMs > EMPTY_STALE_MS
-  if (holder.pid === process.pid) return !holding.has(path.resolve(file))
-  return !isRunning(holder.pid)
-}
-
-/**
- * Removes a stale lock, atomically with respect to other processes taking it
- * over: only the process that creates the takeover marker
- * (`<lock>.takeover`, exclusively) may remove the lock, after checking again
- * under the marker that the lock is still stale; the others wait and try
- * again. A lock is only ever removed by its holder or under the marker, so
- * two processes can never both remove a lock and both run. A marker left by
- * a killed process (its pid no longer runs) is removed.
- */
-function takeOver(file: string): void {
-  const marker = `${file}.takeover`
-  let fd: number
   try {
-    fd = openSync(marker, 'wx')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    const owner = readHolder(marker)
-    if (owner && isStaleMarker(owner)) rmSync(marker, { force: true })
-    return
-  }
-  try {
-    writeSync(fd, `${process.pid}\n`)
+    const stat = fstatSync(fd, { bigint: true })
+    return {
+      text: readFileSync(fd, 'utf8'),
+      id: `${stat.ino}-${stat.mtimeNs}`,
+      mtimeMs: Number(stat.mtimeMs),
+    }
   } finally {
     closeSync(fd)
   }
-  try {
-    const holder = readHolder(file)
-    if (holder !== null && isStale(file, holder)) rmSync(file, { force: true })
-  } finally {
-    rmSync(marker, { force: true })
-  }
 }
 
-/** A takeover marker whose process no longer runs (or left empty for too long). */
-function isStaleMarker(owner: { pid: number | null; ageMs: number }): boolean {
-  if (owner.pid === null) return owner.ageMs > EMPTY_STALE_MS
-  return owner.pid !== process.pid && !isRunning(owner.pid)
+/**
+ * How long to pause, said on stderr, between seeing under the takeover marker
+ * that the lock is stale and removing it: `FICHE_TEST_LOCK_PAUSE` ms, for
+ * tests only (tests/cli/concurrency.test.ts), 0 otherwise.
+ */
+function testPauseMs(): number {
+  const value = process.env.FICHE_TEST_LOCK_PAUSE
+  return value !== undefined && /^\d+$/u.test(value) ? Number(value) : 0
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** The steps of src/cli/lock-steps.ts on the real file system and clock. */
+const fileSystem: LockSystem = {
+  pid: process.pid,
+  createLock: (file) => createExclusive(file, `${process.pid}\n`),
+  createMarker: createExclusive,
+  read: readFile,
+  remove(file) {
+    holding.delete(path.resolve(file))
+    rmSync(file, { force: true })
+  },
+  list: (dir) => readdirSync(dir),
+  holds: (file) => holding.has(path.resolve(file)),
+  isRunning,
+  now: () => Date.now(),
+  sleep,
+  async beforeRemove(file) {
+    const ms = testPauseMs()
+    if (ms === 0) return
+    process.stderr.write(
+      `FICHE_TEST_LOCK_PAUSE: ${file} is stale, pausing ${ms} ms before removing it\n`,
+    )
+    await sleep(ms)
+  },
+}
+
+/**
+ * The name of the generation `generation` takeover marker of the lock file
+ * `file` as it is now (tests write leftover markers with it).
+ */
+export function takeoverMarker(file: string, generation = 0): string {
+  const lock = readFile(file)
+  if (lock === null) throw new Error(`${file}: no lock to name a takeover marker after`)
+  return markerName(file, lock.id, generation)
 }
 
 /** The lock just created: released on exit, and on SIGINT/SIGTERM when asked. */

@@ -15,7 +15,8 @@ import {
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { acquireLock } from '../../src/cli/lock.ts'
+import { deadPid } from '../helpers.ts'
+import { acquireLock, MARKER_STALE_MS, takeoverMarker } from '../../src/cli/lock.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const bin = path.join(root, 'bin/fiche.js')
@@ -127,10 +128,7 @@ describe('concurrent commands on one output folder', () => {
   it('takes over the lock of a build that is gone', async () => {
     const dir = project()
     mkdirSync(path.join(dir, 'output'))
-    const dead = Number(
-      spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))']).stdout,
-    )
-    writeFileSync(path.join(dir, 'output', '.fiche.lock'), `${dead}\n`)
+    writeFileSync(path.join(dir, 'output', '.fiche.lock'), `${deadPid()}\n`)
     const run = await fiche(dir, ['build', '-q'], { FICHE_LOCK_TIMEOUT: '0' }).done
     expect(run.code, run.stderr).toBe(0)
     expect(existsSync(path.join(dir, 'output', '.fiche.lock'))).toBe(false)
@@ -173,7 +171,8 @@ describe('taking over a stale lock', () => {
       `import { appendFileSync } from 'node:fs'
 import { acquireLock } from ${JSON.stringify(lockJs)}
 const [out, log] = process.argv.slice(2)
-const lock = await acquireLock(out, { timeoutMs: 30000, pollMs: 5 })
+const onWait = (message) => process.stderr.write(message + '\\n')
+const lock = await acquireLock(out, { timeoutMs: 30000, pollMs: 5, onWait })
 appendFileSync(log, 'enter ' + process.pid + '\\n')
 await new Promise((resolve) => setTimeout(resolve, 150))
 appendFileSync(log, 'leave ' + process.pid + '\\n')
@@ -183,35 +182,96 @@ lock.release()
     return script
   }
 
-  it('lets exactly one of several racing processes take over, one at a time', async () => {
-    const script = racer()
-    const dead = Number(
-      spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))']).stdout,
+  function race(script: string, out: string, log: string, extra: Record<string, string> = {}) {
+    const child = spawn('node', [script, out, log], {
+      env: { ...process.env, ...extra },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const done = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+      child.on('close', (code) => resolve({ code, stderr })),
     )
-    for (let round = 0; round < 3; round++) {
-      const dir = mkdtempSync(path.join(tmpdir(), 'fiche-lock-stale-'))
+    return { pid: child.pid!, done, log: () => stderr }
+  }
+
+  it('makes a process wait while another, paused under the takeover marker, removes the stale lock', async () => {
+    // FICHE_TEST_LOCK_PAUSE holds the first process between seeing that the
+    // lock is stale and removing it: the moment when a second process taking
+    // it over too must wait, or one of them would remove the lock the other
+    // then takes.
+    const script = racer()
+    const dir = mkdtempSync(path.join(tmpdir(), 'fiche-lock-stale-'))
+    const out = path.join(dir, 'output')
+    mkdirSync(out)
+    const lock = path.join(out, '.fiche.lock')
+    writeFileSync(lock, `${deadPid()}\n`)
+    const marker = takeoverMarker(lock)
+    const log = path.join(dir, 'log')
+    writeFileSync(log, '')
+    const first = race(script, out, log, { FICHE_TEST_LOCK_PAUSE: '1500' })
+    const pausing = `FICHE_TEST_LOCK_PAUSE: ${lock} is stale, pausing 1500 ms before removing it\n`
+    const end = Date.now() + 10_000
+    while (!first.log().includes(pausing) && Date.now() < end)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(first.log()).toBe(pausing)
+    const second = race(script, out, log)
+    const [a, b] = await Promise.all([first.done, second.done])
+    expect(a.code, a.stderr).toBe(0)
+    expect(b.code, b.stderr).toBe(0)
+    expect(a.stderr).toBe(pausing)
+    expect(readFileSync(log, 'utf8')).toBe(
+      `enter ${first.pid}\nleave ${first.pid}\nenter ${second.pid}\nleave ${second.pid}\n`,
+    )
+    expect(b.stderr).toMatch(
+      new RegExp(
+        `^waiting for ${escape(lock)} \\(stale, left by pid \\d+, and being taken over by pid ${first.pid} \\(${escape(marker)}, which expires after 5 s\\)\\)\\n`,
+        'u',
+      ),
+    )
+    expect(readdirSync(out)).toEqual([])
+  }, 30_000)
+
+  it('builds past the takeover marker left by a dead process and by a live one older than the bound', async () => {
+    for (const owner of ['dead', 'hung'] as const) {
+      const dir = project()
       const out = path.join(dir, 'output')
       mkdirSync(out)
-      writeFileSync(path.join(out, '.fiche.lock'), `${dead}\n`)
-      const log = path.join(dir, 'log')
-      writeFileSync(log, '')
-      const runs = Array.from({ length: 4 }, () => {
-        const child = spawn('node', [script, out, log], { stdio: ['ignore', 'ignore', 'pipe'] })
-        let stderr = ''
-        child.stderr.on('data', (chunk) => (stderr += chunk))
-        return new Promise<{ code: number | null; stderr: string }>((resolve) =>
-          child.on('close', (code) => resolve({ code, stderr })),
-        )
-      })
-      for (const run of await Promise.all(runs)) expect(run.code, run.stderr).toBe(0)
-      const lines = readFileSync(log, 'utf8').trim().split('\n')
-      expect(lines).toHaveLength(8)
-      // Strictly alternating: each enter is followed by the same process's leave.
-      for (let i = 0; i < lines.length; i += 2) {
-        expect(lines[i], lines.join('\n')).toMatch(/^enter \d+$/u)
-        expect(lines[i + 1], lines.join('\n')).toBe(lines[i]!.replace('enter', 'leave'))
-      }
-      expect(readdirSync(out)).toEqual([])
+      const lock = path.join(out, '.fiche.lock')
+      writeFileSync(lock, `${deadPid()}\n`)
+      const pid = owner === 'dead' ? deadPid() : livePid()
+      const time = owner === 'dead' ? Date.now() : Date.now() - MARKER_STALE_MS - 1000
+      writeFileSync(takeoverMarker(lock), `${pid} ${time}\n`)
+      const run = await fiche(dir, ['build', '-q'], { FICHE_LOCK_TIMEOUT: '2' }).done
+      expect(run.code, `${owner}: ${run.stderr}`).toBe(0)
+      expect(
+        readdirSync(out).filter((name) => name.startsWith('.fiche.lock')),
+        owner,
+      ).toEqual([])
     }
-  }, 60_000)
+  }, 40_000)
+
+  it('waits for the fresh takeover marker of a live process, naming the lock, its holder and the taker', async () => {
+    const dir = project()
+    const out = path.join(dir, 'output')
+    mkdirSync(out)
+    const lock = path.join(out, '.fiche.lock')
+    const dead = deadPid()
+    writeFileSync(lock, `${dead}\n`)
+    const marker = takeoverMarker(lock)
+    const pid = livePid()
+    writeFileSync(marker, `${pid} ${Date.now()}\n`)
+    const run = await fiche(dir, ['build', '-q'], { FICHE_LOCK_TIMEOUT: '0.3' }).done
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe(
+      `fiche build: ${lock} is stale, left by pid ${dead}, and being taken over by pid ${pid} (${marker}, which expires after 5 s) (another fiche command writing into ${out}); gave up after 0.3 s (FICHE_LOCK_TIMEOUT)\n`,
+    )
+    expect(readFileSync(lock, 'utf8')).toBe(`${dead}\n`)
+    expect(existsSync(marker)).toBe(true)
+  }, 20_000)
 })
+
+/** `text` as a literal in a regular expression. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+}

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import {
   existsSync,
   mkdtempSync,
@@ -10,20 +10,18 @@ import {
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { deadPid } from '../helpers.ts'
 import {
   acquireLock,
   defaultTimeoutMs,
   LOCK_FILE,
   LockError,
+  MARKER_STALE_MS,
+  takeoverMarker,
   withLock,
 } from '../../src/cli/lock.ts'
 
 const folder = () => mkdtempSync(path.join(tmpdir(), 'fiche-lock-'))
-
-/** The pid of a process that has exited. */
-function deadPid(): number {
-  return Number(spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))']).stdout)
-}
 
 const children: Array<ReturnType<typeof spawn>> = []
 /** A live process other than this one (killed after the test). */
@@ -104,6 +102,25 @@ describe('output folder lock', () => {
       writeFileSync(file, text)
       if (old) utimesSync(file, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))
       const lock = await acquireLock(dir, { timeoutMs: 0 })
+      expect(readFileSync(file, 'utf8').trim()).toBe(String(process.pid))
+      lock.release()
+      expect(readdirSync(dir)).toEqual([])
+    }
+  })
+
+  it('takes over past a leftover takeover marker (dead, or live and older than the bound), and clears the markers', async () => {
+    for (const [pid, age] of [
+      [deadPid(), 0],
+      [livePid(), MARKER_STALE_MS + 1000],
+    ] as const) {
+      const dir = folder()
+      const file = path.join(dir, LOCK_FILE)
+      writeFileSync(file, `${deadPid()}\n`)
+      writeFileSync(takeoverMarker(file), `${pid} ${Date.now() - age}\n`)
+      // The marker of a lock file that is gone: garbage.
+      writeFileSync(`${file}.takeover.1-2.0`, `${pid} ${Date.now()}\n`)
+      const lock = await acquireLock(dir, { timeoutMs: 1000 })
+      expect(readdirSync(dir)).toEqual([LOCK_FILE])
       expect(readFileSync(file, 'utf8').trim()).toBe(String(process.pid))
       lock.release()
       expect(readdirSync(dir)).toEqual([])
