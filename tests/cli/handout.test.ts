@@ -5,21 +5,11 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fiche } from './fiche.ts'
 import { part } from '../emit/docx/helpers.ts'
+import { translateAll } from '../translate/helpers.ts'
 
 const english: Record<string, string> = {
   'Titre A': 'Title A',
   'Premier paragraphe. Deuxième phrase.': 'First paragraph. Second sentence.',
-}
-
-/** Fills the targets of the units whose source is in `english`, as a translator's tool does. */
-function fill(xml: string): string {
-  return xml.replace(
-    /<trans-unit ([^>]*)>(\s*)<source>(.*?)<\/source>((?:\s*<seg-source>.*?<\/seg-source>)?)(?!\s*<seg-source)(?!\s*<target)/gs,
-    (all, attributes: string, space: string, source: string, seg: string) =>
-      english[source]
-        ? `<trans-unit ${attributes}>${space}<source>${source}</source>${seg}${space}<target state="translated">${english[source]}</target>`
-        : all,
-  )
 }
 
 describe('fiche build: the English handout', () => {
@@ -33,7 +23,10 @@ describe('fiche build: the English handout', () => {
     writeFileSync(path.join(dir, 'input', 'b.md'), '# Titre B\n\nUn autre texte.\n')
     expect((await fiche(dir, 'translate')).code).toBe(0)
     const xlf = path.join(dir, 'input', 'translations', 'a.en.xlf')
-    writeFileSync(xlf, fill(readFileSync(xlf, 'utf8')))
+    writeFileSync(
+      xlf,
+      translateAll(readFileSync(xlf, 'utf8'), (source) => english[source] ?? null),
+    )
     // b has no translation file: no handout.
     rmSync(path.join(dir, 'input', 'translations', 'b.en.xlf'))
 

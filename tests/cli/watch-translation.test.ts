@@ -9,7 +9,12 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { part } from '../emit/docx/helpers.ts'
 import { tempProject, treeHashes } from '../helpers.ts'
+import { translateAll } from '../translate/helpers.ts'
 import { bin, fiche, until } from './fiche.ts'
+
+/** Gives the units whose source is in `english` their English, as a translator's tool does. */
+const fill = (xml: string, english: Record<string, string>) =>
+  translateAll(xml, (source) => english[source] ?? null)
 
 /** The text of a handout's body, '' while it is missing or being written. */
 async function handoutText(file: string): Promise<string> {
@@ -19,17 +24,6 @@ async function handoutText(file: string): Promise<string> {
   } catch {
     return ''
   }
-}
-
-/** Gives every unit without a target the English `english[source]`. */
-function fill(xml: string, english: Record<string, string>): string {
-  return xml.replace(
-    /<trans-unit ([^>]*)>(\s*)<source>(.*?)<\/source>((?:\s*<seg-source>.*?<\/seg-source>)?)(?!\s*<seg-source)(?!\s*<target)/gs,
-    (all, attributes: string, space: string, source: string, seg: string) =>
-      english[source]
-        ? `<trans-unit ${attributes}>${space}<source>${source}</source>${seg}${space}<target state="translated">${english[source]}</target>`
-        : all,
-  )
 }
 
 describe('fiche watch with translation files', () => {

@@ -59,20 +59,28 @@ export function memoryOf(pairs: Array<[string, string]>, threshold?: number): Tr
 /**
  * What a translator's tool does: gives every unit without a target the
  * target `translate(source inner XML)` with state="translated" (1.2) or a
- * translated segment (2.0), by editing the XML text.
+ * translated segment (2.0), by editing the XML text. A unit for which
+ * `translate` gives null is left without a target.
  */
-export function translateAll(xml: string, translate = (source: string) => `EN ${source}`): string {
+export function translateAll(
+  xml: string,
+  translate: (source: string) => string | null = (source) => `EN ${source}`,
+): string {
   if (xml.includes('version="2.0"')) {
     return xml.replace(
       /(<segment id="[^"]*")>(\s*)<source>(.*?)<\/source>(\s*)<\/segment>/gs,
-      (_, open: string, s1: string, source: string, s2: string) =>
-        `${open} state="translated">${s1}<source>${source}</source>${s1}<target>${translate(source)}</target>${s2}</segment>`,
+      (all, open: string, s1: string, source: string, s2: string) =>
+        translate(source) === null
+          ? all
+          : `${open} state="translated">${s1}<source>${source}</source>${s1}<target>${translate(source)}</target>${s2}</segment>`,
     )
   }
   return xml.replace(
     /<trans-unit ([^>]*)>(\s*)<source>(.*?)<\/source>((?:\s*<seg-source>.*?<\/seg-source>)?)(?!\s*<seg-source)(?!\s*<target)/gs,
-    (_, attributes: string, space: string, source: string, seg: string) =>
-      `<trans-unit ${attributes}>${space}<source>${source}</source>${seg}${space}<target state="translated">${translate(source)}</target>`,
+    (all, attributes: string, space: string, source: string, seg: string) =>
+      translate(source) === null
+        ? all
+        : `<trans-unit ${attributes}>${space}<source>${source}</source>${seg}${space}<target state="translated">${translate(source)}</target>`,
   )
 }
 
