@@ -230,6 +230,48 @@ describe('fiche watch, one edit among several notes', () => {
   }, 180_000)
 })
 
+describe('fiche watch and the build cache', () => {
+  it('does not build or write again, at start-up, the notes built before and unchanged', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fiche-watch-cache-'))
+    mkdirSync(path.join(dir, 'input'))
+    for (const name of ['a', 'b'])
+      writeFileSync(path.join(dir, 'input', `${name}.md`), `# Note ${name}\n\n- Un point.\n`)
+    const output = path.join(dir, 'output')
+    const start = async () => {
+      const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
+      let log = ''
+      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+      const exited = new Promise<number | null>((resolve) =>
+        child.on('exit', (code) => resolve(code)),
+      )
+      try {
+        await until(
+          () => log.includes('watching'),
+          () => log,
+        )
+      } finally {
+        child.kill('SIGINT')
+      }
+      expect(await exited).toBe(0)
+    }
+    const mtimes = () =>
+      Object.fromEntries(
+        Object.keys(treeHashes(output)).map((name) => [
+          name,
+          statSync(path.join(output, name)).mtimeMs,
+        ]),
+      )
+    await start()
+    const hashes = treeHashes(output)
+    const before = mtimes()
+    expect(Object.keys(before)).toContain('a/model.json')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await start()
+    expect(treeHashes(output)).toEqual(hashes)
+    expect(mtimes()).toEqual(before)
+  }, 180_000)
+})
+
 describe('fiche watch with user plugins', () => {
   it('stops a note whose plugin loops (timeLimit), names a plugin that throws, keeps building', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fiche-watch-limit-'))
