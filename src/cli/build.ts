@@ -176,35 +176,39 @@ function holds(file: string, data: string | Uint8Array): boolean {
   }
 }
 
-/** Builds notes and writes their outputs with one configuration (shared by build and watch). */
+/** Builds notes and writes their outputs with one configuration (fiche watch). */
 export interface NoteWriter {
   /** Builds one note (whose id is `id`: see `documentIdsOf`), writes its outputs and reports what the rules found. */
   write(
     file: string,
     id?: string,
   ): Promise<{ result: BuiltNote; report: FileReport; untranslated: number | null }>
-  /** Writes the corpus glossary of the given models. */
-  writeCorpus(models: DocumentModel[]): void
 }
 
-/** Creates the writer of a configuration, building in this thread. */
+/**
+ * Creates the writer of a configuration, building in this thread. It uses
+ * the build cache (see `openBuildCache`) as `fiche build` does: a note whose
+ * entry holds and whose outputs are in place is neither built nor written,
+ * and output files that already hold their bytes are left alone.
+ */
 export async function createNoteWriter(
   config: ResolvedConfig,
   outDir: string,
-  final = false,
 ): Promise<NoteWriter> {
-  const builder = await createNoteBuilder(config, {
-    final,
-    sourceDateEpoch: readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH),
-  })
+  const sourceDateEpoch = readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH)
+  const builder = await createNoteBuilder(config, { sourceDateEpoch })
+  const cache = openBuildCache(config, { final: false, sourceDateEpoch, noCache: false })
   return {
     async write(file, id) {
-      const outcome = await builder.build(file, id)
+      const key = id === undefined ? null : (cache?.keyOf(file, id) ?? null)
+      const cached = key === null ? null : cache!.lookup(key, outDir)
+      const outcome = cached ?? (await builder.build(file, id))
       for (const warning of outcome.warnings) process.stderr.write(`warning: ${warning}\n`)
-      return writeOutcome(outcome, outDir)
-    },
-    writeCorpus(models) {
-      writeCorpus(models, config, outDir)
+      const written = writeOutcome(outcome, outDir, cache !== null)
+      // Stored only if the note did not change while it was built: the entry would be another text's.
+      if (key && written.result.ok && outcome.outputs && cache!.keyOf(file, id!) === key)
+        cache!.store(key, id!, outcome)
+      return written
     },
   }
 }
@@ -220,8 +224,20 @@ export function writeCorpus(
   keepIdentical = false,
 ): void {
   if (models.length === 0) return
+  writeCorpusFiles(corpusGlossaryFiles(models, config.termbase), outDir, keepIdentical)
+}
+
+/**
+ * Writes corpus glossary files (name → content) into `outDir`; with
+ * `keepIdentical`, a file that already holds the same bytes is left alone.
+ */
+export function writeCorpusFiles(
+  files: Record<string, string>,
+  outDir: string,
+  keepIdentical: boolean,
+): void {
   removeStaleTemps(outDir)
-  for (const [name, data] of Object.entries(corpusGlossaryFiles(models, config.termbase))) {
+  for (const [name, data] of Object.entries(files)) {
     const file = path.join(outDir, name)
     if (keepIdentical && holds(file, data)) continue
     writeAtomic(file, data)

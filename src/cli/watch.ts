@@ -1,14 +1,17 @@
 /**
  * `fiche watch`: builds every note, then rebuilds only what a change needs.
- * A changed note is rebuilt alone (and the corpus glossary rewritten); a
- * deleted note loses its output folder; a change to the configuration, the
- * termbase, the sources registry or the Word template reloads the
- * configuration and rebuilds every note.
+ * A changed note is rebuilt alone, and the corpus glossary merged again for
+ * that note's concepts only (its files written when their bytes change); a
+ * deleted note loses its output folder; an added or deleted note makes the
+ * ids of all notes assigned again (a slug they share moves outputs); a change
+ * to the configuration, the termbase, the sources registry or the Word
+ * template reloads the configuration and rebuilds every note. Notes whose
+ * build-cache entry holds are not built again (start-up, reloads).
  */
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError, loadConfig, type ResolvedConfig } from '../config/resolve.ts'
-import type { DocumentModel } from '../model/schema.ts'
+import { createCorpusGlossary } from '../glossary/corpus.ts'
 import { findNotes } from '../pipeline/files.ts'
 import { documentIdsOf } from '../pipeline/ids.ts'
 import { documentId } from '../pipeline/process.ts'
@@ -17,7 +20,7 @@ import {
   createNoteWriter,
   readSourceDateEpoch,
   unfinishedNote,
-  writeCorpus as writeCorpusOf,
+  writeCorpusFiles,
   writeOutcome,
   type NoteOutcome,
   type NoteWriter,
@@ -79,10 +82,18 @@ export function planChanges(
   return plan
 }
 
-/** Options of `fiche watch`. */
 /** How often `--poll` stats the watched files, in milliseconds. */
 const pollInterval = 200
 
+/**
+ * How long the events of a save settle before anything is built, in
+ * milliseconds: an editor writes a file in a burst (truncate then write, or
+ * a temporary file renamed), and each event of the burst restarts the wait,
+ * so one save builds once. Short, since a save waits for it.
+ */
+const settleTime = 25
+
+/** Options of `fiche watch`. */
 export interface WatchOptions {
   configFile: string | null
   out: string | null
@@ -119,9 +130,6 @@ async function createWatchWriter(
       for (const warning of outcome.warnings) process.stderr.write(`warning: ${warning}\n`)
       return writeOutcome(outcome, outDir)
     },
-    writeCorpus(models) {
-      writeCorpusOf(models, config, outDir)
-    },
   }
   return { writer, close: () => pool.close() }
 }
@@ -140,7 +148,7 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
   }
   let current = await createWatchWriter(config, outDir())
   let writer: NoteWriter = current.writer
-  const models = new Map<string, DocumentModel>()
+  let corpus = createCorpusGlossary(config.termbase)
   /** The id of each note of the input folders (colliding slugs resolved over all of them). */
   let ids = new Map<string, string>()
   let noteOfId = new Map<string, string>()
@@ -175,14 +183,17 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
 
   const build = async (file: string) => {
     const { result } = await writer.write(file, idOf(file))
-    if (result.ok) models.set(file, result.model)
-    else models.delete(file)
+    if (result.ok) corpus.set(file, result.model)
+    else corpus.delete(file)
     log(result.ok ? `built ${result.relativePath}` : `error: ${result.error.message}`)
   }
-  const writeCorpus = () =>
-    writer.writeCorpus([...models].sort(([a], [b]) => a.localeCompare(b)).map(([, m]) => m))
+  /** Writes the corpus glossary files whose bytes changed (none without notes). */
+  const writeCorpus = () => {
+    const files = corpus.files()
+    if (files) writeCorpusFiles(files, outDir(), true)
+  }
   const rebuildAll = async () => {
-    models.clear()
+    corpus = createCorpusGlossary(config.termbase)
     useIds(assignIds())
     for (const file of ids.keys()) await build(file)
     writeCorpus()
@@ -250,21 +261,25 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
     if (plan.notes.length + plan.removed.length === 0) return
     await locked(async () => {
       // An added or removed note can change the id of a note whose slug it shares:
-      // that note's outputs move to the folder of its new id.
-      const next = plan.notes.length + plan.removed.length > 0 ? assignIds() : ids
+      // that note's outputs move to the folder of its new id. A changed note changes no id.
+      const added = plan.notes.some((file) => !ids.has(file))
+      const next = added || plan.removed.length > 0 ? assignIds() : ids
       const rebuild = new Set(plan.notes)
       for (const file of plan.removed) {
-        models.delete(file)
+        corpus.delete(file)
         rmSync(path.join(outDir(), idOf(file)), { recursive: true, force: true })
         log(`removed the outputs of ${path.relative(config.root, file)}`)
       }
-      for (const [file, id] of next) {
-        const old = ids.get(file)
-        if (old === undefined || old === id || plan.removed.includes(file)) continue
-        rmSync(path.join(outDir(), old), { recursive: true, force: true })
-        rebuild.add(file)
+      if (next !== ids) {
+        const removed = new Set(plan.removed)
+        for (const [file, id] of next) {
+          const old = ids.get(file)
+          if (old === undefined || old === id || removed.has(file)) continue
+          rmSync(path.join(outDir(), old), { recursive: true, force: true })
+          rebuild.add(file)
+        }
+        useIds(next)
       }
-      useIds(next)
       for (const file of [...rebuild].sort()) await build(file)
       if (rebuild.size + plan.removed.length > 0) writeCorpus()
     })
@@ -278,7 +293,7 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
         const batch = pending
         pending = []
         running = running.then(() => apply(batch))
-      }, 150)
+      }, settleTime)
     })
   }
   await new Promise<void>((resolve) => watcher.on('ready', () => resolve()))

@@ -52,6 +52,18 @@ export function corpusGlossaryFiles(
   models: DocumentModel[],
   termbase: Termbase,
 ): Record<string, string> {
-  const rows = corpusGlossaryRows(models, termbase)
-  return glossaryFiles(rows, termbase, { id: 'corpus', documents: models.map((m) => m.id) })
+  return corpusFilesOfRows(
+    corpusGlossaryRows(models, termbase),
+    termbase,
+    models.map((m) => m.id),
+  )
+}
+
+/** The corpus glossary files of corpus rows and the ids of the documents they cover. */
+export function corpusFilesOfRows(
+  rows: GlossaryRow[],
+  termbase: Termbase,
+  documents: string[],
+): Record<string, string> {
+  return glossaryFiles(rows, termbase, { id: 'corpus', documents })
 }

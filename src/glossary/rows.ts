@@ -104,26 +104,55 @@ function computeRows(model: DocumentModel, termbase: Termbase): GlossaryRow[] {
   return [...rows.values()]
 }
 
+/** One note's row of a concept, with the note's id: what a corpus row is made from. */
+export interface NoteRow {
+  document: string
+  row: GlossaryRow
+}
+
+/**
+ * The corpus row of one concept from the rows of the notes it occurs in, in
+ * document order (at least one): occurrences added up, the forms in order of
+ * first appearance, the first occurrence in the first document. The notes'
+ * rows are not changed.
+ */
+export function corpusRowOf(rows: NoteRow[]): GlossaryRow {
+  const [head, ...rest] = rows
+  if (!head) throw new Error('corpusRowOf: a concept without rows')
+  const forms = new Set(head.row.forms)
+  const merged: GlossaryRow = {
+    ...head.row,
+    first: { document: head.document, ...head.row.first },
+    documents: [head.document],
+  }
+  for (const { document, row } of rest) {
+    merged.occurrences += row.occurrences
+    merged.documents!.push(document)
+    for (const form of row.forms) forms.add(form)
+  }
+  merged.forms = [...forms]
+  return merged
+}
+
+const french = new Intl.Collator('fr')
+
+/** The order of corpus rows: by French term (as `localeCompare(…, 'fr')`). */
+export function byFrenchTerm(a: GlossaryRow, b: GlossaryRow): number {
+  return french.compare(a.french, b.french)
+}
+
 /** The glossary rows of several notes: occurrences added up, the first occurrence in the first document. */
 export function corpusGlossaryRows(models: DocumentModel[], termbase: Termbase): GlossaryRow[] {
-  const rows = new Map<string, GlossaryRow>()
+  const byConcept = new Map<string, NoteRow[]>()
   for (const model of models) {
     for (const row of glossaryRows(model, termbase)) {
-      const existing = rows.get(row.conceptId)
-      if (!existing) {
-        rows.set(row.conceptId, {
-          ...row,
-          first: { document: model.id, ...row.first },
-          documents: [model.id],
-        })
-        continue
-      }
-      existing.occurrences += row.occurrences
-      existing.documents!.push(model.id)
-      for (const form of row.forms) if (!existing.forms.includes(form)) existing.forms.push(form)
+      const rows = byConcept.get(row.conceptId)
+      if (rows) rows.push({ document: model.id, row })
+      else byConcept.set(row.conceptId, [{ document: model.id, row }])
     }
   }
-  return [...rows.values()].sort((a, b) => a.french.localeCompare(b.french, 'fr'))
+  // A stable sort: equal terms stay in order of first appearance.
+  return [...byConcept.values()].map(corpusRowOf).sort(byFrenchTerm)
 }
 
 /** The termbase restricted to the concepts of the rows, in the rows' order. */

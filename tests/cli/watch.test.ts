@@ -1,10 +1,19 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { planChanges } from '../../src/cli/watch.ts'
+import { root, treeHashes } from '../helpers.ts'
 
 const bin = path.resolve(import.meta.dirname, '../../bin/fiche.js')
 
@@ -133,14 +142,133 @@ describe('fiche watch', () => {
       await until(() => existsSync(output(hashed)) && title('note-a') === 'Racine', printed)
       expect(title(hashed)).toBe('Sous-dossier')
       expect(log).toContain(`input/Note A.md → note-a, input/sub/note-a.md → ${hashed}`)
+      // A later edit of the moved note goes to its new folder; the other note keeps the slug.
+      writeFileSync(path.join(dir, 'input', 'sub', 'note-a.md'), '# Modifiée\n\n- Un point.\n')
+      await until(() => title(hashed) === 'Modifiée', printed)
+      expect(title('note-a')).toBe('Racine')
       // Removed again: the other note gets the slug back.
       rmSync(path.join(dir, 'input', 'Note A.md'))
       await until(() => !existsSync(output(hashed)) && existsSync(output('note-a')), printed)
-      await until(() => title('note-a') === 'Sous-dossier', printed)
+      await until(() => title('note-a') === 'Modifiée', printed)
     } finally {
       child.kill('SIGINT')
     }
     expect(await exited).toBe(0)
+  }, 180_000)
+})
+
+describe('fiche watch, one edit among several notes', () => {
+  it("rewrites only that note's outputs and the corpus glossary files whose bytes change", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fiche-watch-only-'))
+    mkdirSync(path.join(dir, 'input'))
+    writeFileSync(
+      path.join(dir, 'pipeline.config.json'),
+      JSON.stringify({ termbase: [path.join(root, 'input/termbase.yaml')] }),
+    )
+    const notes: Record<string, string> = {
+      a: "# Note a\n\n- L'intelligence artificielle et les risques systémiques.\n",
+      b: "# Note b\n\n- Les lignes rouges de l'intelligence artificielle.\n",
+      c: "# Note c\n\n- Le Bureau de l'IA publie un Code de bonnes pratiques.\n",
+    }
+    for (const [name, text] of Object.entries(notes))
+      writeFileSync(path.join(dir, 'input', `${name}.md`), text)
+    const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
+    let log = ''
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    const printed = () => log
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    )
+    const output = path.join(dir, 'output')
+    const mtimes = () =>
+      Object.fromEntries(
+        Object.keys(treeHashes(output)).map((name) => [
+          name,
+          statSync(path.join(output, name)).mtimeMs,
+        ]),
+      )
+    const corpusFiles = new Set(
+      ['csv', 'tbx', 'tbx2008.tbx', 'omegat.txt', 'json', 'md'].map((ext) => `glossary.${ext}`),
+    )
+    try {
+      await until(() => log.includes('watching'), printed)
+      const hashesBefore = treeHashes(output)
+      const mtimesBefore = mtimes()
+      expect(Object.keys(hashesBefore)).toContain('glossary.csv')
+      // One more occurrence of a concept note b already has: the counts change, not the concepts.
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      writeFileSync(
+        path.join(dir, 'input', 'b.md'),
+        `${notes.b}- Encore l'intelligence artificielle.\n`,
+      )
+      await until(
+        () =>
+          readFileSync(path.join(output, 'b', 'model.json'), 'utf8').includes('Encore') &&
+          treeHashes(output)['glossary.csv'] !== hashesBefore['glossary.csv'],
+        printed,
+      )
+      // The glossary files are written after the note's: let a slower writer finish.
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      const hashesAfter = treeHashes(output)
+      const mtimesAfter = mtimes()
+      expect(Object.keys(hashesAfter)).toEqual(Object.keys(hashesBefore))
+      const changed = Object.keys(hashesAfter).filter(
+        (name) => hashesAfter[name] !== hashesBefore[name],
+      )
+      expect(changed).toContain('b/model.json')
+      expect(changed).toContain('glossary.json')
+      expect(changed.filter((name) => !name.startsWith('b/') && !corpusFiles.has(name))).toEqual([])
+      // A file whose bytes did not change was not written again.
+      const touched = Object.keys(hashesAfter).filter(
+        (name) => mtimesAfter[name] !== mtimesBefore[name],
+      )
+      expect(touched).toEqual(changed)
+    } finally {
+      child.kill('SIGINT')
+    }
+    expect(await exited).toBe(0)
+  }, 180_000)
+})
+
+describe('fiche watch and the build cache', () => {
+  it('does not build or write again, at start-up, the notes built before and unchanged', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fiche-watch-cache-'))
+    mkdirSync(path.join(dir, 'input'))
+    for (const name of ['a', 'b'])
+      writeFileSync(path.join(dir, 'input', `${name}.md`), `# Note ${name}\n\n- Un point.\n`)
+    const output = path.join(dir, 'output')
+    const start = async () => {
+      const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
+      let log = ''
+      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+      const exited = new Promise<number | null>((resolve) =>
+        child.on('exit', (code) => resolve(code)),
+      )
+      try {
+        await until(
+          () => log.includes('watching'),
+          () => log,
+        )
+      } finally {
+        child.kill('SIGINT')
+      }
+      expect(await exited).toBe(0)
+    }
+    const mtimes = () =>
+      Object.fromEntries(
+        Object.keys(treeHashes(output)).map((name) => [
+          name,
+          statSync(path.join(output, name)).mtimeMs,
+        ]),
+      )
+    await start()
+    const hashes = treeHashes(output)
+    const before = mtimes()
+    expect(Object.keys(before)).toContain('a/model.json')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await start()
+    expect(treeHashes(output)).toEqual(hashes)
+    expect(mtimes()).toEqual(before)
   }, 180_000)
 })
 
