@@ -14,8 +14,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { planChanges } from '../../src/cli/watch.ts'
 import { root, treeHashes } from '../helpers.ts'
-
-const bin = path.resolve(import.meta.dirname, '../../bin/fiche.js')
+import { bin, until } from './fiche.ts'
 
 describe('watch plan', () => {
   const termbase = '/p/input/termbase.yaml'
@@ -65,19 +64,6 @@ describe('watch plan', () => {
     expect(plan).toEqual({ reload: false, notes: [], removed: ['/p/input/a.md'] })
   })
 })
-
-/**
- * Polls `check` every 100 ms until it holds or `ms` pass (generous: CI machines are loaded).
- * `log` gives what fiche watch printed so far, shown when it times out.
- */
-async function until(check: () => boolean, log: () => string, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end)
-      throw new Error(`timed out waiting for fiche watch; it printed:\n${log()}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 describe('fiche watch', () => {
   it('rebuilds what changes and stops cleanly on SIGINT', async () => {
@@ -290,7 +276,7 @@ function ficheThrow() {
     if (String(file.value).includes('PANNE')) throw new Error('panne du greffon')
   }
 }
-export default { remarkPlugins: [remarkLoop], plugins: [ficheThrow], timeLimit: 2 }
+export default { remarkPlugins: [remarkLoop], plugins: [ficheThrow], timeLimit: 4 }
 `,
     )
     const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
@@ -308,7 +294,7 @@ export default { remarkPlugins: [remarkLoop], plugins: [ficheThrow], timeLimit: 
       await until(
         () =>
           log.includes(
-            'error: input/boucle.md: plugin remarkLoop did not finish within 2 s (timeLimit)',
+            'error: input/boucle.md: plugin remarkLoop did not finish within 4 s (timeLimit)',
           ),
         printed,
       )
