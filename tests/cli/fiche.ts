@@ -1,5 +1,5 @@
 /** Runs the compiled CLI (`bin/fiche.js`) in a folder, for the command-line tests. */
-import { execFile } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
@@ -44,4 +44,22 @@ export async function until(
     if (Date.now() > end) throw new Error(`timed out waiting for fiche; it printed:\n${log()}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
+}
+
+/** A running `fiche watch --poll` (or other long command): what it printed so far, and its exit. */
+export interface Running {
+  child: ChildProcess
+  /** stdout and stderr so far, interleaved as they came. */
+  printed: () => string
+  exited: Promise<number | null>
+}
+
+/** Starts `fiche watch --poll …argv` in `cwd`. */
+export function startWatch(cwd: string, ...argv: string[]): Running {
+  const child = spawn('node', [bin, 'watch', '--poll', ...argv], { cwd })
+  let log = ''
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { child, printed: () => log, exited }
 }

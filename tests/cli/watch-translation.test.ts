@@ -3,14 +3,13 @@
  * that note's handout and nothing else; saving the note marks the changed
  * unit in the handout ("[French changed]").
  */
-import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { part } from '../emit/docx/helpers.ts'
 import { tempProject, treeHashes } from '../helpers.ts'
 import { translateAll } from '../translate/helpers.ts'
-import { bin, fiche, until } from './fiche.ts'
+import { fiche, startWatch, until } from './fiche.ts'
 
 /** Gives the units whose source is in `english` their English, as a translator's tool does. */
 const fill = (xml: string, english: Record<string, string>) =>
@@ -49,18 +48,11 @@ describe('fiche watch with translation files', () => {
       }),
     )
 
-    const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
-    let log = ''
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()))
-    const printed = () => log
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => resolve(code)),
-    )
+    const { child, printed, exited } = startWatch(dir)
     const handoutA = path.join(dir, 'output', 'a', 'handout.en.docx')
     const output = path.join(dir, 'output')
     try {
-      await until(() => log.includes('watching'), printed)
+      await until(() => printed().includes('watching'), printed)
       expect(await handoutText(handoutA)).toContain('The second paragraph.')
       const before = treeHashes(output)
 
@@ -77,7 +69,7 @@ describe('fiche watch with translation files', () => {
         printed,
       )
       // "built" is printed once the note's outputs are written: its second time is this rebuild.
-      const builds = () => log.split('built input/a.md').length - 1
+      const builds = () => printed().split('built input/a.md').length - 1
       await until(() => builds() === 2, printed)
       const after = treeHashes(output)
       const changed = Object.keys(after).filter((file) => after[file] !== before[file])

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   existsSync,
@@ -14,7 +13,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { planChanges } from '../../src/cli/watch.ts'
 import { root, treeHashes } from '../helpers.ts'
-import { bin, until } from './fiche.ts'
+import { startWatch, until } from './fiche.ts'
 
 describe('watch plan', () => {
   const termbase = '/p/input/termbase.yaml'
@@ -71,15 +70,9 @@ describe('fiche watch', () => {
     mkdirSync(path.join(dir, 'input'))
     const note = path.join(dir, 'input', 'note.md')
     writeFileSync(note, '# Première version\n\n- Un point.\n')
-    const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
-    let log = ''
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
-    const printed = () => log
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => resolve(code)),
-    )
+    const { child, printed, exited } = startWatch(dir)
     try {
-      await until(() => log.includes('watching'), printed)
+      await until(() => printed().includes('watching'), printed)
       const model = path.join(dir, 'output', 'note', 'model.json')
       expect(JSON.parse(readFileSync(model, 'utf8')).meta.title).toBe('Première version')
 
@@ -91,7 +84,7 @@ describe('fiche watch', () => {
       rmSync(path.join(dir, 'input', 'autre.md'))
       await until(() => !existsSync(path.join(dir, 'output', 'autre')), printed)
       // The log line follows the removal: wait for it rather than race it.
-      await until(() => /removed the outputs of input\/autre\.md/.test(log), printed)
+      await until(() => /removed the outputs of input\/autre\.md/.test(printed()), printed)
     } finally {
       child.kill('SIGINT')
     }
@@ -102,13 +95,7 @@ describe('fiche watch', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fiche-watch-ids-'))
     mkdirSync(path.join(dir, 'input', 'sub'), { recursive: true })
     writeFileSync(path.join(dir, 'input', 'sub', 'note-a.md'), '# Sous-dossier\n\n- Un point.\n')
-    const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
-    let log = ''
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
-    const printed = () => log
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => resolve(code)),
-    )
+    const { child, printed, exited } = startWatch(dir)
     const output = (id: string) => path.join(dir, 'output', id, 'model.json')
     /** The title in a model, null while it is missing or being rewritten. */
     const title = (id: string): string | null => {
@@ -121,13 +108,13 @@ describe('fiche watch', () => {
     }
     const hashed = `note-a-${createHash('sha1').update('input/sub/note-a.md').digest('hex').slice(0, 6)}`
     try {
-      await until(() => log.includes('watching'), printed)
+      await until(() => printed().includes('watching'), printed)
       expect(title('note-a')).toBe('Sous-dossier')
       // "input/Note A.md" sorts first: it takes the slug, the other note moves to its hashed id.
       writeFileSync(path.join(dir, 'input', 'Note A.md'), '# Racine\n\n- Un point.\n')
       await until(() => existsSync(output(hashed)) && title('note-a') === 'Racine', printed)
       expect(title(hashed)).toBe('Sous-dossier')
-      expect(log).toContain(`input/Note A.md → note-a, input/sub/note-a.md → ${hashed}`)
+      expect(printed()).toContain(`input/Note A.md → note-a, input/sub/note-a.md → ${hashed}`)
       // A later edit of the moved note goes to its new folder; the other note keeps the slug.
       writeFileSync(path.join(dir, 'input', 'sub', 'note-a.md'), '# Modifiée\n\n- Un point.\n')
       await until(() => title(hashed) === 'Modifiée', printed)
@@ -158,13 +145,7 @@ describe('fiche watch, one edit among several notes', () => {
     }
     for (const [name, text] of Object.entries(notes))
       writeFileSync(path.join(dir, 'input', `${name}.md`), text)
-    const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
-    let log = ''
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
-    const printed = () => log
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => resolve(code)),
-    )
+    const { child, printed, exited } = startWatch(dir)
     const output = path.join(dir, 'output')
     const mtimes = () =>
       Object.fromEntries(
@@ -177,7 +158,7 @@ describe('fiche watch, one edit among several notes', () => {
       ['csv', 'tbx', 'tbx2008.tbx', 'omegat.txt', 'json', 'md'].map((ext) => `glossary.${ext}`),
     )
     try {
-      await until(() => log.includes('watching'), printed)
+      await until(() => printed().includes('watching'), printed)
       const hashesBefore = treeHashes(output)
       const mtimesBefore = mtimes()
       expect(Object.keys(hashesBefore)).toContain('glossary.csv')
@@ -224,16 +205,11 @@ describe('fiche watch and the build cache', () => {
       writeFileSync(path.join(dir, 'input', `${name}.md`), `# Note ${name}\n\n- Un point.\n`)
     const output = path.join(dir, 'output')
     const start = async () => {
-      const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
-      let log = ''
-      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
-      const exited = new Promise<number | null>((resolve) =>
-        child.on('exit', (code) => resolve(code)),
-      )
+      const { child, printed, exited } = startWatch(dir)
       try {
         await until(
-          () => log.includes('watching'),
-          () => log,
+          () => printed().includes('watching'),
+          () => printed(),
         )
       } finally {
         child.kill('SIGINT')
@@ -279,21 +255,15 @@ function ficheThrow() {
 export default { remarkPlugins: [remarkLoop], plugins: [ficheThrow], timeLimit: 4 }
 `,
     )
-    const child = spawn('node', [bin, 'watch', '--poll'], { cwd: dir })
-    let log = ''
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
-    const printed = () => log
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => resolve(code)),
-    )
+    const { child, printed, exited } = startWatch(dir)
     const model = (id: string) => path.join(dir, 'output', id, 'model.json')
     try {
-      await until(() => log.includes('watching'), printed)
+      await until(() => printed().includes('watching'), printed)
       const before = readFileSync(model('boucle'))
       writeFileSync(path.join(dir, 'input', 'boucle.md'), '# BOUCLE\n\n- Un point.\n')
       await until(
         () =>
-          log.includes(
+          printed().includes(
             'error: input/boucle.md: plugin remarkLoop did not finish within 4 s (timeLimit)',
           ),
         printed,
@@ -301,7 +271,8 @@ export default { remarkPlugins: [remarkLoop], plugins: [ficheThrow], timeLimit: 
       expect(readFileSync(model('boucle')).equals(before)).toBe(true)
       writeFileSync(path.join(dir, 'input', 'panne.md'), '# PANNE\n\n- Un point.\n')
       await until(
-        () => log.includes('error: input/panne.md: plugin ficheThrow failed: panne du greffon'),
+        () =>
+          printed().includes('error: input/panne.md: plugin ficheThrow failed: panne du greffon'),
         printed,
       )
       expect(readFileSync(model('panne'), 'utf8')).toContain('Note panne')
