@@ -7,7 +7,7 @@ import { noteOutputs } from '../emit/outputs.ts'
 import { corpusGlossaryFiles } from '../glossary/outputs.ts'
 import { glossaryRows } from '../glossary/rows.ts'
 import type { DocumentModel } from '../model/schema.ts'
-import type { BuiltNote, NoteOutcome } from './outcome.ts'
+import { summaryOf, type BuiltNote, type NoteOutcome, type NoteSummary } from './outcome.ts'
 import { notesOf, type CommandNotes } from './notes.ts'
 import {
   buildFile,
@@ -148,11 +148,12 @@ export function writeOutcome(
   const { result, report, untranslated, outputs } = outcome
   if (!result.ok) return { result, report, untranslated }
   // Also when nothing is written (a note the cache answers): a killed build's temporary files go.
-  removeStaleTemps(path.join(outDir, result.model.id))
+  const { id } = summaryOf(result)
+  removeStaleTemps(path.join(outDir, id))
   if (!outputs) return { result, report, untranslated }
   try {
     for (const [name, data] of Object.entries(outputs)) {
-      const file = path.join(outDir, result.model.id, name)
+      const file = path.join(outDir, id, name)
       if (keepIdentical && holds(file, data)) continue
       writeAtomic(file, data)
     }
@@ -207,24 +208,10 @@ export async function createNoteWriter(
       const written = writeOutcome(outcome, outDir, cache !== null)
       // Stored only if the note did not change while it was built: the entry would be another text's.
       if (key && written.result.ok && outcome.outputs && cache!.keyOf(file, id!) === key)
-        cache!.store(key, id!, outcome)
+        cache!.store(key, id!, outcome, outDir)
       return written
     },
   }
-}
-
-/**
- * Writes the corpus glossary of the given models (nothing without models);
- * with `keepIdentical`, a file that already holds the same bytes is left alone.
- */
-export function writeCorpus(
-  models: DocumentModel[],
-  config: ResolvedConfig,
-  outDir: string,
-  keepIdentical = false,
-): void {
-  if (models.length === 0) return
-  writeCorpusFiles(corpusGlossaryFiles(models, config.termbase), outDir, keepIdentical)
 }
 
 /**
@@ -310,12 +297,12 @@ async function buildInto(
       for (const warning of outcome.warnings) process.stderr.write(`warning: ${warning}\n`)
       const { result, report, untranslated } = writeOutcome(outcome, outDir, cache !== null)
       const key = keys[index]
-      if (key && result.ok && outcome.outputs) cache!.store(key, idOf(file), outcome)
+      if (key && result.ok && outcome.outputs) cache!.store(key, idOf(file), outcome, outDir)
       reports.push(report)
       if (untranslated && result.ok) {
         incomplete++
         process.stderr.write(
-          `${result.model.id}/handout.en.docx: ${untranslated} untranslated unit(s)\n`,
+          `${summaryOf(result).id}/handout.en.docx: ${untranslated} untranslated unit(s)\n`,
         )
       }
       progress.step(result.ok ? `built ${result.relativePath}` : `failed ${result.relativePath}`)
@@ -328,18 +315,23 @@ async function buildInto(
   const failed = results.filter((r) => !r.ok)
   for (const result of failed)
     if (!result.ok) process.stderr.write(`error: ${result.error.message}\n`)
-  const built = results.filter((r) => r.ok)
-  writeCorpus(
-    built.flatMap((r) => (r.ok ? [r.model] : [])),
-    config,
-    outDir,
-    cache !== null,
-  )
-  const count = (key: 'headings' | 'bullets' | 'statistics' | 'citations' | 'acronyms') =>
-    built.reduce((sum, r) => sum + r.model[key].length, 0)
-  const diagnostics = built.reduce((sum, r) => sum + r.model.diagnostics.length, 0)
+  const built = results.flatMap((r) => (r.ok ? [r] : []))
+  // The corpus glossary of unchanged notes is left in place: their models are not even read.
+  const corpusKey =
+    cache?.corpusKeyOf(results.flatMap((r, index) => (r.ok ? [keys[index] ?? null] : []))) ?? null
+  if (built.length > 0 && !(corpusKey && cache!.corpusHolds(corpusKey, outDir))) {
+    const files = corpusGlossaryFiles(
+      built.map((r) => r.model),
+      config.termbase,
+    )
+    writeCorpusFiles(files, outDir, cache !== null)
+    if (corpusKey) cache!.storeCorpus(corpusKey, outDir, Object.keys(files))
+  } else if (built.length > 0) removeStaleTemps(outDir)
+  const summaries = built.map(summaryOf)
+  const count = (key: Exclude<keyof NoteSummary, 'id'>) =>
+    summaries.reduce((sum, summary) => sum + summary[key], 0)
   process.stderr.write(
-    `${built.length} document(s) built, ${failed.length} failed: ${count('headings')} headings, ${count('bullets')} bullets, ${count('statistics')} statistics, ${count('citations')} citations, ${count('acronyms')} acronyms; ${diagnostics} diagnostic(s)\n`,
+    `${built.length} document(s) built, ${failed.length} failed: ${count('headings')} headings, ${count('bullets')} bullets, ${count('statistics')} statistics, ${count('citations')} citations, ${count('acronyms')} acronyms; ${count('diagnostics')} diagnostic(s)\n`,
   )
   const checked = summarize(reports)
   const details = checked.errors + checked.warnings > 0 ? ' (details: fiche check)' : ''

@@ -21,37 +21,52 @@
  * outputs are still in the output folder with those hashes is neither
  * parsed nor written again. An entry that cannot be read, is not JSON, has
  * another shape or another format number is ignored: the note is built and
- * the entry written again (atomically: temporary file + rename).
+ * the entry written again (atomically: temporary file + rename). Each entry
+ * carries the sha256 of its JSON (see `entryText`): an entry whose bytes
+ * changed since fiche wrote them is ignored too.
  *
  * User plugins (`plugins`, `remarkPlugins`) turn the cache off: their code,
  * and whatever it imports, cannot be hashed from here.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
-import { Diagnostic, DocumentModel } from '../model/schema.ts'
 import { buildId, version } from '../package.ts'
 import type { FileReport } from '../report/types.ts'
-import type { BuiltNote, NoteOutcome } from './outcome.ts'
+import type { DocumentModel } from '../model/schema.ts'
+import { summaryOf, type NoteOutcome, type NoteSummary } from './outcome.ts'
 import { writeAtomic } from './write.ts'
 
 /** The number of the entries' format; an entry of another format is ignored. */
-export const CACHE_FORMAT = 1
+export const CACHE_FORMAT = 2
 
-/** One cache entry, as stored. */
+/** What an entry records of an output file: its bytes' sha256, and the size and time it had once written. */
+interface OutputRecord {
+  sha256: string
+  size: number
+  mtimeMs: number
+}
+
+/**
+ * One cache entry, as stored: the note's outcome without its model (which is
+ * the note's `model.json` output, read only when it is needed) and a record
+ * of each output (file name in `<output>/<doc-id>/` → `OutputRecord`).
+ */
 interface CacheEntry {
-  format: number
-  key: string
-  outcome: Omit<NoteOutcome, 'outputs'>
-  /** Output file name (in `<output>/<doc-id>/`) → sha256 of its bytes. */
-  outputs: Record<string, string>
+  outcome: Omit<NoteOutcome, 'outputs' | 'result'> & {
+    result: { path: string; relativePath: string; ok: true; summary: NoteSummary }
+  }
+  outputs: Record<string, OutputRecord>
+}
+
+/** The corpus glossary's entry: its files in `<output>/` → `OutputRecord`. */
+interface CorpusEntry {
+  files: Record<string, OutputRecord>
 }
 
 /** One entry of `fiche check`, as stored. */
 interface CheckEntry {
-  format: number
-  key: string
   reports: FileReport[]
 }
 
@@ -75,8 +90,17 @@ export interface BuildCache {
    * else null.
    */
   lookup(key: string, outDir: string): NoteOutcome | null
-  /** Records a built note whose outputs were written (a failed note is not recorded). */
-  store(key: string, id: string, outcome: NoteOutcome): void
+  /** Records a built note whose outputs were written in `outDir` (a failed note is not recorded). */
+  store(key: string, id: string, outcome: NoteOutcome, outDir: string): void
+  /**
+   * The key of the corpus glossary of the notes whose keys are given (the
+   * built notes, in order), or null when one of them has none.
+   */
+  corpusKeyOf(keys: Array<string | null>): string | null
+  /** Whether the corpus glossary of `key` is in `outDir` with the recorded bytes. */
+  corpusHolds(key: string, outDir: string): boolean
+  /** Records the corpus glossary files written in `outDir`. */
+  storeCorpus(key: string, outDir: string, names: string[]): void
 }
 
 /** The sha256 of some bytes, in hex. */
@@ -114,6 +138,8 @@ function stableJson(value: unknown): string {
 
 /** The folder and keys of one run's cache, or null when the cache is off. */
 interface CacheBase {
+  /** The hash of everything but the notes and their translations. */
+  fingerprint: string
   keyOf(file: string, id: string): string | null
   /** The entry file of a key. */
   entryFile(key: string): string
@@ -151,6 +177,7 @@ function openCache(
   )
   const languages = [...new Set(['en', ...config.translation.languages])].sort()
   return {
+    fingerprint,
     keyOf(file, id) {
       let note: Buffer
       try {
@@ -168,10 +195,21 @@ function openCache(
   }
 }
 
+/**
+ * An entry's file: a header line, `{"format":…,"key":…,"digest":…}`, then
+ * the entry's JSON, whose sha256 is the digest. A digest that matches proves
+ * the bytes are those fiche wrote (from a model it had validated), so a read
+ * costs a hash and a JSON parse, not a schema check of the whole model.
+ */
+function entryText(key: string, entry: unknown): string {
+  const body = JSON.stringify(entry)
+  return `${JSON.stringify({ format: CACHE_FORMAT, key, digest: sha256(body) })}\n${body}`
+}
+
 /** Writes an entry atomically; a cache that cannot be written (a read-only folder) only makes the next run slower. */
-function writeEntry(file: string, entry: CacheEntry | CheckEntry): void {
+function writeEntry(file: string, key: string, entry: CacheEntry | CheckEntry | CorpusEntry): void {
   try {
-    writeAtomic(file, JSON.stringify(entry))
+    writeAtomic(file, entryText(key, entry))
   } catch {
     // Nothing to report: the run's results do not depend on the cache.
   }
@@ -185,32 +223,120 @@ export function openBuildCache(
   const { noCache, ...options } = run
   const base = openCache(config, 'build', options, noCache)
   if (!base) return null
+  const corpusFile = (key: string) => path.join(config.cache!, 'corpus', `${key}.json`)
   return {
     keyOf: base.keyOf,
     lookup(key, outDir) {
-      const entry = readEntry(base.entryFile(key), (value) => isEntry(value, key))
+      const file = base.entryFile(key)
+      const entry = readEntry(file, key, isEntry)
       if (!entry) return null
       const { result } = entry.outcome
-      if (!result.ok) return null
-      for (const [name, hash] of Object.entries(entry.outputs)) {
-        if (fileHash(path.join(outDir, result.model.id, name)) !== hash) return null
+      const folder = path.join(outDir, result.summary.id)
+      const held = holdAll(folder, entry.outputs)
+      if (!held) return null
+      if (held === 'touched') {
+        const outputs = recordsOf(folder, entry.outputs)
+        if (outputs) writeEntry(file, key, { ...entry, outputs })
       }
-      return { ...entry.outcome, outputs: null }
+      const modelFile = path.join(folder, 'model.json')
+      const modelHash = entry.outputs['model.json']!.sha256
+      let model: DocumentModel | undefined
+      return {
+        ...entry.outcome,
+        result: {
+          ...result,
+          // The model is the note's model.json, checked against its hash, read on first use.
+          get model(): DocumentModel {
+            if (model) return model
+            const bytes = readFileSync(modelFile)
+            if (sha256(bytes) !== modelHash)
+              throw new Error(`${modelFile} changed while fiche was running`)
+            return (model = JSON.parse(bytes.toString('utf8')) as DocumentModel)
+          },
+        },
+        outputs: null,
+      }
     },
-    store(key, id, outcome) {
-      const { outputs, ...rest } = outcome
+    store(key, id, outcome, outDir) {
+      const { outputs, result, ...rest } = outcome
       // The translation files in the key are those of `id`: another id could not be checked.
-      if (!outputs || !rest.result.ok || rest.result.model.id !== id) return
-      writeEntry(base.entryFile(key), {
-        format: CACHE_FORMAT,
-        key,
-        outcome: rest,
-        outputs: Object.fromEntries(
-          Object.entries(outputs).map(([name, data]) => [name, sha256(data)]),
-        ),
+      if (!outputs || !result.ok || result.model.id !== id || !('model.json' in outputs)) return
+      const folder = path.join(outDir, id)
+      const records = recordsOf(
+        folder,
+        Object.fromEntries(Object.keys(outputs).map((name) => [name, sha256(outputs[name]!)])),
+      )
+      if (!records) return
+      writeEntry(base.entryFile(key), key, {
+        outcome: {
+          ...rest,
+          result: {
+            path: result.path,
+            relativePath: result.relativePath,
+            ok: true,
+            summary: summaryOf(result),
+          },
+        },
+        outputs: records,
       })
     },
+    corpusKeyOf(keys) {
+      if (keys.some((key) => key === null)) return null
+      return sha256(stableJson({ fingerprint: base.fingerprint, keys }))
+    },
+    corpusHolds(key, outDir) {
+      const entry = readEntry(corpusFile(key), key, isCorpusEntry)
+      if (!entry) return false
+      const held = holdAll(outDir, entry.files)
+      if (held === 'touched') {
+        const files = recordsOf(outDir, entry.files)
+        if (files) writeEntry(corpusFile(key), key, { files })
+      }
+      return held !== false
+    },
+    storeCorpus(key, outDir, names) {
+      const records = recordsOf(
+        outDir,
+        Object.fromEntries(names.map((name) => [name, fileHash(path.join(outDir, name))])),
+      )
+      if (records) writeEntry(corpusFile(key), key, { files: records })
+    },
   }
+}
+
+/**
+ * Whether the files of `records` are in `folder` with their recorded bytes:
+ * true when each has its recorded size and time (nothing to read), 'touched'
+ * when some had another time but still hash to the recorded bytes (the entry
+ * should record the new times), false otherwise. As make and git do, an
+ * unchanged size and time stand for unchanged bytes.
+ */
+function holdAll(folder: string, records: Record<string, OutputRecord>): boolean | 'touched' {
+  let touched = false
+  for (const [name, record] of Object.entries(records)) {
+    const file = path.join(folder, name)
+    const stat = statSync(file, { throwIfNoEntry: false })
+    if (!stat || stat.size !== record.size) return false
+    if (stat.mtimeMs === record.mtimeMs) continue
+    if (fileHash(file) !== record.sha256) return false
+    touched = true
+  }
+  return touched ? 'touched' : true
+}
+
+/** The records of files in `folder` (name → sha256 of their bytes), with their present size and time; null if one is missing. */
+function recordsOf(
+  folder: string,
+  hashes: Record<string, string | OutputRecord>,
+): Record<string, OutputRecord> | null {
+  const records: Record<string, OutputRecord> = {}
+  for (const [name, hash] of Object.entries(hashes)) {
+    const stat = statSync(path.join(folder, name), { throwIfNoEntry: false })
+    if (!stat) return null
+    const digest = typeof hash === 'string' ? hash : hash.sha256
+    records[name] = { sha256: digest, size: stat.size, mtimeMs: stat.mtimeMs }
+  }
+  return records
 }
 
 /** The cache of a check, or null when it is off (see `openCache`). */
@@ -220,97 +346,98 @@ export function openCheckCache(config: ResolvedConfig, noCache: boolean): CheckC
   return {
     keyOf: base.keyOf,
     lookup(key) {
-      const entry = readEntry(base.entryFile(key), (value) => isCheckEntry(value, key))
+      const entry = readEntry(base.entryFile(key), key, isCheckEntry)
       return entry ? entry.reports : null
     },
     store(key, reports) {
       // A note that did not build (no document id) may have failed for a passing reason.
       if (reports[0]?.documentId === null) return
-      writeEntry(base.entryFile(key), { format: CACHE_FORMAT, key, reports })
+      writeEntry(base.entryFile(key), key, { reports })
     },
   }
 }
 
-/** The entry in `file` when it is sound, else null (missing, truncated, foreign…). */
-function readEntry<T>(file: string, sound: (value: unknown) => value is T): T | null {
-  if (!existsSync(file)) return null
-  let entry: unknown
+/**
+ * The entry of `key` in `file` when it is sound, else null: missing,
+ * truncated, of another format or key, or with bytes that do not match their
+ * digest (see `entryText`). `shape` checks what the run relies on before
+ * trusting a model: the ids and names it makes paths of.
+ */
+function readEntry<T>(file: string, key: string, shape: (value: unknown) => value is T): T | null {
+  let text: string
   try {
-    entry = JSON.parse(readFileSync(file, 'utf8'))
+    text = readFileSync(file, 'utf8')
   } catch {
     return null
   }
-  return sound(entry) ? entry : null
-}
-
-/** Whether a parsed value has the shape of the check entry of `key`. */
-function isCheckEntry(value: unknown, key: string): value is CheckEntry {
-  if (!isRecord(value) || value.format !== CACHE_FORMAT || value.key !== key) return false
-  const { reports } = value
-  return (
-    Array.isArray(reports) &&
-    reports.length > 0 &&
-    reports.every(
-      (report) =>
-        isRecord(report) &&
-        typeof report.path === 'string' &&
-        (report.documentId === null || typeof report.documentId === 'string') &&
-        Diagnostic.array().safeParse(report.diagnostics).success &&
-        (report.coverage === undefined || report.coverage === null || isCoverage(report.coverage)),
+  const newline = text.indexOf('\n')
+  if (newline < 0) return null
+  const body = text.slice(newline + 1)
+  try {
+    const header: unknown = JSON.parse(text.slice(0, newline))
+    if (
+      !isRecord(header) ||
+      header.format !== CACHE_FORMAT ||
+      header.key !== key ||
+      header.digest !== sha256(body)
     )
-  )
+      return null
+    const entry: unknown = JSON.parse(body)
+    return shape(entry) ? entry : null
+  } catch {
+    return null
+  }
 }
 
-/** Whether a parsed value looks like a translation file's coverage. */
-function isCoverage(value: unknown): boolean {
+/** Whether a parsed value has the shape of a check entry. */
+function isCheckEntry(value: unknown): value is CheckEntry {
   return (
     isRecord(value) &&
-    typeof value.language === 'string' &&
-    Object.entries(value).every(([name, item]) => name === 'language' || typeof item === 'number')
+    Array.isArray(value.reports) &&
+    value.reports.length > 0 &&
+    value.reports.every((report) => isRecord(report) && Array.isArray(report.diagnostics))
   )
 }
 
-/** Whether a parsed value has the shape of the entry of `key`. */
-function isEntry(value: unknown, key: string): value is CacheEntry {
-  if (!isRecord(value) || value.format !== CACHE_FORMAT || value.key !== key) return false
-  const { outcome, outputs } = value
-  if (!isRecord(outcome) || !isRecord(outputs)) return false
-  const names = Object.entries(outputs)
-  if (
-    names.length === 0 ||
-    !names.every(
-      ([name, hash]) =>
-        /^[^/\\]+$/u.test(name) &&
-        name !== '..' &&
-        typeof hash === 'string' &&
-        /^[0-9a-f]{64}$/u.test(hash),
+/** Whether a parsed value is a record of output files by safe names. */
+function isRecords(value: unknown): value is Record<string, OutputRecord> {
+  if (!isRecord(value)) return false
+  const names = Object.entries(value)
+  return (
+    names.length > 0 &&
+    names.every(
+      ([name, record]) =>
+        isFileName(name) &&
+        isRecord(record) &&
+        typeof record.sha256 === 'string' &&
+        typeof record.size === 'number' &&
+        typeof record.mtimeMs === 'number',
     )
   )
-    return false
-  const { result, report, untranslated, warnings } = outcome
+}
+
+/** Whether a parsed value has the shape of a build entry: output names and a document id that are safe as paths. */
+function isEntry(value: unknown): value is CacheEntry {
+  if (!isRecord(value) || !isRecord(value.outcome) || !isRecords(value.outputs)) return false
+  const { result } = value.outcome
   return (
-    isResult(result) &&
-    isRecord(report) &&
-    Diagnostic.array().safeParse(report.diagnostics).success &&
-    (untranslated === null || typeof untranslated === 'number') &&
-    Array.isArray(warnings) &&
-    warnings.every((warning) => typeof warning === 'string')
+    'model.json' in value.outputs &&
+    isRecord(result) &&
+    result.ok === true &&
+    isRecord(result.summary) &&
+    typeof result.summary.id === 'string' &&
+    isFileName(result.summary.id)
   )
 }
 
-/** Whether a parsed value looks like a built note with its model. */
-function isResult(value: unknown): value is BuiltNote {
-  if (!isRecord(value) || value.ok !== true) return false
-  const { model } = value
-  return (
-    typeof value.path === 'string' &&
-    typeof value.relativePath === 'string' &&
-    DocumentModel.safeParse(model).success &&
-    isRecord(model) &&
-    typeof model.id === 'string' &&
-    /^[^/\\]+$/u.test(model.id) &&
-    model.id !== '..'
-  )
+/** Whether a parsed value has the shape of a corpus glossary entry. */
+function isCorpusEntry(value: unknown): value is CorpusEntry {
+  return isRecord(value) && isRecords(value.files)
+}
+
+/** Whether a string names a file in a folder (no separator, not `..`). */
+function isFileName(name: string): boolean {
+  return /^[^/\\]+$/u.test(name) && name !== '..' && name !== '.'
 }
 
 /** Whether a value is a plain object. */

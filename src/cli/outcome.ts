@@ -4,7 +4,14 @@ import type { FileReport } from '../report/types.ts'
 
 /** A built note as plain data: the result without its tree and text (what a worker can send). */
 export type BuiltNote =
-  | { path: string; relativePath: string; ok: true; model: DocumentModel }
+  | {
+      path: string
+      relativePath: string
+      ok: true
+      model: DocumentModel
+      /** Given by the cache, whose model is read only when needed (see `summaryOf`). */
+      summary?: NoteSummary
+    }
   | { path: string; relativePath: string; ok: false; error: Diagnostic }
 
 /**
@@ -20,4 +27,30 @@ export interface NoteOutcome {
   outputs: Record<string, string | Uint8Array> | null
   /** Warnings about the note, printed in the order of the notes. */
   warnings: string[]
+}
+
+/** What the messages of a build need of a built note: its id and how many items it has. */
+export interface NoteSummary {
+  id: string
+  headings: number
+  bullets: number
+  statistics: number
+  citations: number
+  acronyms: number
+  diagnostics: number
+}
+
+/** The summary of a built note (without reading its model when the cache gave it). */
+export function summaryOf(result: Extract<BuiltNote, { ok: true }>): NoteSummary {
+  if (result.summary) return result.summary
+  const { model } = result
+  return {
+    id: model.id,
+    headings: model.headings.length,
+    bullets: model.bullets.length,
+    statistics: model.statistics.length,
+    citations: model.citations.length,
+    acronyms: model.acronyms.length,
+    diagnostics: model.diagnostics.length,
+  }
 }
