@@ -223,7 +223,9 @@ export function openBuildCache(
   const { noCache, ...options } = run
   const base = openCache(config, 'build', options, noCache)
   if (!base) return null
-  const corpusFile = (key: string) => path.join(config.cache!, 'corpus', `${key}.json`)
+  // One corpus entry per output folder: a build of other notes replaces it.
+  const corpusFile = (outDir: string) =>
+    path.join(config.cache!, 'corpus', `${sha256(path.resolve(outDir)).slice(0, 32)}.json`)
   return {
     keyOf: base.keyOf,
     lookup(key, outDir) {
@@ -285,12 +287,12 @@ export function openBuildCache(
       return sha256(stableJson({ fingerprint: base.fingerprint, keys }))
     },
     corpusHolds(key, outDir) {
-      const entry = readEntry(corpusFile(key), key, isCorpusEntry)
+      const entry = readEntry(corpusFile(outDir), key, isCorpusEntry)
       if (!entry) return false
       const held = holdAll(outDir, entry.files)
       if (held === 'touched') {
         const files = recordsOf(outDir, entry.files)
-        if (files) writeEntry(corpusFile(key), key, { files })
+        if (files) writeEntry(corpusFile(outDir), key, { files })
       }
       return held !== false
     },
@@ -299,7 +301,7 @@ export function openBuildCache(
         outDir,
         Object.fromEntries(names.map((name) => [name, fileHash(path.join(outDir, name))])),
       )
-      if (records) writeEntry(corpusFile(key), key, { files: records })
+      if (records) writeEntry(corpusFile(outDir), key, { files: records })
     },
   }
 }

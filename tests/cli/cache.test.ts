@@ -8,6 +8,7 @@ import {
   existsSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   utimesSync,
   writeFileSync,
@@ -154,6 +155,17 @@ describe('the build cache', () => {
     await build(dir, 'out')
     expect(treeHashes(out)).toEqual(reference)
     expect(rewritten(out)).toEqual(['b-cesia-note-2026-02-05/model.json'])
+    // The corpus glossary too, though every note comes from the cache.
+    const corpus = path.join(out, 'glossary.csv')
+    expect(existsSync(corpus)).toBe(true)
+    writeFileSync(corpus, 'x')
+    age(out)
+    await build(dir, 'out')
+    expect(treeHashes(out)).toEqual(reference)
+    expect(rewritten(out)).toEqual(['glossary.csv'])
+    rmSync(corpus)
+    await build(dir, 'out')
+    expect(treeHashes(out)).toEqual(reference)
   }, 120_000)
 
   it('writes no cache with `cache: false` or `--no-cache`, and uses the configured folder', async () => {
