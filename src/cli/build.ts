@@ -1,27 +1,19 @@
 /** `fiche build`: runs the pipeline over the notes and writes the outputs. */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { ConfigError, type ResolvedConfig } from '../config/resolve.ts'
-import type { DocxTemplate } from '../emit/docx/index.ts'
-import { noteOutputs } from '../emit/outputs.ts'
-import { corpusGlossaryFiles } from '../glossary/outputs.ts'
-import { glossaryRows } from '../glossary/rows.ts'
-import type { DocumentModel } from '../model/schema.ts'
-import { summaryOf, type BuiltNote, type NoteOutcome, type NoteSummary } from './outcome.ts'
-import { notesOf, type CommandNotes } from './notes.ts'
-import {
-  buildFile,
-  createProcessor,
-  failedNote,
-  projectPath,
-  type NoteResult,
-} from '../pipeline/process.ts'
-import type { PluginMonitor } from '../pipeline/user-plugins.ts'
+import type { ResolvedConfig } from '../config/resolve.ts'
+import { failedNote } from '../pipeline/result.ts'
 import { summaryLine, type FileReport } from '../report/types.ts'
 import { summarize } from '../report/vfile.ts'
-import { englishNote } from '../translate/english.ts'
-import { unitTranslations } from '../translate/targets.ts'
-import { validateResult } from '../check.ts'
+import type { NoteBuilder } from './builder.ts'
+import { notesOf, type CommandNotes } from './notes.ts'
+import {
+  plainResult,
+  summaryOf,
+  type BuiltNote,
+  type NoteOutcome,
+  type NoteSummary,
+} from './outcome.ts'
 import { lockOptions, withLock } from './lock.ts'
 import { openBuildCache } from './cache.ts'
 import { createPool, poolSize } from './pool.ts'
@@ -47,93 +39,7 @@ export interface BuildOptions {
 }
 
 export type { BuiltNote, NoteOutcome } from './outcome.ts'
-
-/** Builds notes with one configuration: the processor and the template are made once. */
-export interface NoteBuilder {
-  /** Builds one note (whose id is `id`: see `documentIdsOf`) and computes its outputs. */
-  build(file: string, id?: string): Promise<NoteOutcome>
-}
-
-/** Options of a `NoteBuilder`. */
-export interface NoteBuilderOptions {
-  /** `--final`: a note whose brief lists sources to complete fails. */
-  final?: boolean
-  /** `SOURCE_DATE_EPOCH` (seconds), see `readSourceDateEpoch`. */
-  sourceDateEpoch?: number | null
-  /** Told which user plugin runs (worker threads, for the time limit). */
-  monitor?: PluginMonitor
-}
-
-/** Creates the builder of a configuration. */
-export async function createNoteBuilder(
-  config: ResolvedConfig,
-  options: NoteBuilderOptions = {},
-): Promise<NoteBuilder> {
-  const processor = createProcessor(config, options.monitor)
-  // The Word writer (and the docx library) loads only when a note is built: not on a run the cache answers.
-  const docx = await import('../emit/docx/index.ts')
-  const template = await readTemplate(config, docx.loadTemplate)
-  const sourceDateEpoch = options.sourceDateEpoch ?? null
-  const validated = async (file: string, id: string | undefined) => {
-    const built = await buildFile(file, config, processor, id)
-    return { report: validateResult(built, config), result: plainResult(built) }
-  }
-  return {
-    async build(file, id) {
-      // The tree and text stay inside validated(): a long note's tree is
-      // hundreds of megabytes that the outputs do not need.
-      const { report, result } = await validated(file, id)
-      const warnings: string[] = []
-      if (!result.ok) return { result, report, untranslated: null, outputs: null, warnings }
-      const failed = (reason: string): NoteOutcome => ({
-        result: plainResult(failedNote(result.path, result.relativePath, reason)),
-        report,
-        untranslated: null,
-        outputs: null,
-        warnings,
-      })
-      try {
-        const { outputs, missingSources, handout } = await documentOutputs(
-          result.model,
-          result.relativePath,
-          config,
-          { template, sourceDateEpoch, warnings },
-        )
-        if (options.final && missingSources.length > 0) {
-          const shown = missingSources.slice(0, 5).map((label) => `“${label}”`)
-          const more = missingSources.length > 5 ? `, and ${missingSources.length - 5} more` : ''
-          return failed(
-            `--final: ${missingSources.length} source(s) to complete (${shown.join(', ')}${more}), expected a URL or a sources-registry entry for each`,
-          )
-        }
-        return { result, report, untranslated: handout, outputs, warnings }
-      } catch (error) {
-        return failed(`cannot write the outputs (${(error as Error).message})`)
-      }
-    },
-  }
-}
-
-/** A note's result without its tree and text. */
-function plainResult(result: NoteResult): BuiltNote {
-  if (!result.ok) return result
-  return { path: result.path, relativePath: result.relativePath, ok: true, model: result.model }
-}
-
-/**
- * The outcome of a note that did not finish (stopped at the time limit, or
- * its worker died): a failed note with `reason`.
- */
-export function unfinishedNote(config: ResolvedConfig, file: string, reason: string): NoteOutcome {
-  const failed = failedNote(file, projectPath(config, file), reason)
-  return {
-    result: plainResult(failed),
-    report: validateResult(failed, config),
-    untranslated: null,
-    outputs: null,
-    warnings: [],
-  }
-}
+export type { NoteBuilder, NoteBuilderOptions } from './builder.ts'
 
 /**
  * Writes the outputs of a note into `<outDir>/<doc-id>/`, each atomically;
@@ -197,6 +103,7 @@ export async function createNoteWriter(
   outDir: string,
 ): Promise<NoteWriter> {
   const sourceDateEpoch = readSourceDateEpoch(process.env.SOURCE_DATE_EPOCH)
+  const { createNoteBuilder } = await import('./builder.ts')
   const builder = await createNoteBuilder(config, { sourceDateEpoch })
   const cache = openBuildCache(config, { final: false, sourceDateEpoch, noCache: false })
   return {
@@ -271,8 +178,10 @@ async function buildInto(
     size > 0
       ? createPool<NoteOutcome>(config, { command: 'build', final, sourceDateEpoch }, size)
       : null
-  const builder =
-    pool || toBuild === 0 ? null : await createNoteBuilder(config, { final, sourceDateEpoch })
+  // The parser, the rules and the writers load only when a note is to be built.
+  const building = toBuild > 0 ? await import('./builder.ts') : null
+  const builder: NoteBuilder | null =
+    pool || !building ? null : await building.createNoteBuilder(config, { final, sourceDateEpoch })
   // Every note is queued at once; the outcomes are taken in the order of the
   // files, so the messages and the writes come in the same order whatever
   // the number of workers.
@@ -283,7 +192,7 @@ async function buildInto(
         ? pool
             .run(file, idOf(file))
             .then((answer) =>
-              answer.ok ? answer.value : unfinishedNote(config, file, answer.reason),
+              answer.ok ? answer.value : building!.unfinishedNote(config, file, answer.reason),
             )
         : null,
   )
@@ -320,6 +229,7 @@ async function buildInto(
   const corpusKey =
     cache?.corpusKeyOf(results.flatMap((r, index) => (r.ok ? [keys[index] ?? null] : []))) ?? null
   if (built.length > 0 && !(corpusKey && cache!.corpusHolds(corpusKey, outDir))) {
+    const { corpusGlossaryFiles } = await import('../glossary/outputs.ts')
     const files = corpusGlossaryFiles(
       built.map((r) => r.model),
       config.termbase,
@@ -354,89 +264,6 @@ function shownFolder(folder: string): string {
         ? folder
         : relative
   return `${shown.split(path.sep).join('/')}/`
-}
-
-/**
- * Every output of one note, computed before anything is written so that a
- * failing emitter leaves no partial set of files behind. The CLI reads the
- * translation file; the writers of src/emit/outputs.ts make the files.
- */
-async function documentOutputs(
-  model: DocumentModel,
-  relativePath: string,
-  config: ResolvedConfig,
-  {
-    template,
-    sourceDateEpoch,
-    warnings,
-  }: { template: DocxTemplate | null; sourceDateEpoch: number | null; warnings: string[] },
-): Promise<{
-  outputs: Record<string, string | Uint8Array>
-  missingSources: string[]
-  handout: number | null
-}> {
-  const english = englishOf(model, relativePath, config, warnings)
-  const joined = await noteOutputs({
-    model,
-    english,
-    termbase: config.termbase,
-    sources: config.sources,
-    glossary: glossaryRows(model, config.termbase),
-    docx: {
-      template,
-      toc: config.docx.toc,
-      sourceDateEpoch,
-      keyFigures: config.docx.keyFigures,
-      citations: config.docx.citations,
-      author: config.docx.author,
-    },
-    englishStyle: config.translation.style,
-  })
-  warnings.push(...joined.warnings)
-  return {
-    outputs: joined.files,
-    missingSources: joined.missingSources,
-    handout: joined.untranslated,
-  }
-}
-
-/**
- * The English model of a note that has a translation file
- * (`<translation folder>/<doc-id>.en.xlf`); null without one, or with a file
- * that cannot be read (a warning).
- */
-function englishOf(
-  model: DocumentModel,
-  relativePath: string,
-  config: ResolvedConfig,
-  warnings: string[],
-) {
-  const file = path.join(config.translation.folder, `${model.id}.en.xlf`)
-  if (!existsSync(file)) return null
-  try {
-    const expected = {
-      original: relativePath,
-      sourceLanguage: config.language,
-      targetLanguage: 'en',
-    }
-    return englishNote(model, unitTranslations(model, readFileSync(file, 'utf8'), file, expected))
-  } catch (error) {
-    warnings.push(`no English handout: ${(error as Error).message}`)
-    return null
-  }
-}
-
-/** The configured Word template, read once; a template that cannot be read is a configuration error. */
-async function readTemplate(
-  config: ResolvedConfig,
-  loadTemplate: typeof import('../emit/docx/index.ts').loadTemplate,
-): Promise<DocxTemplate | null> {
-  if (!config.docx.template) return null
-  try {
-    return await loadTemplate(readFileSync(config.docx.template), config.docx.template)
-  } catch (error) {
-    throw new ConfigError(`Configuration error at "docx.template": ${(error as Error).message}`)
-  }
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds), the date of briefs whose note has none; ignored when malformed. */

@@ -28,13 +28,15 @@
  * User plugins (`plugins`, `remarkPlugins`) turn the cache off: their code,
  * and whatever it imports, cannot be hashed from here.
  */
-import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { buildId, version } from '../package.ts'
 import type { FileReport } from '../report/types.ts'
+import type { TermbaseStore } from '../glossary/load.ts'
+import type { Termbase } from '../glossary/termbase.ts'
 import type { DocumentModel } from '../model/schema.ts'
+import { digestText, readDigestFile, sha256 } from './digest-file.ts'
 import { summaryOf, type NoteOutcome, type NoteSummary } from './outcome.ts'
 import { writeAtomic } from './write.ts'
 
@@ -101,11 +103,6 @@ export interface BuildCache {
   corpusHolds(key: string, outDir: string): boolean
   /** Records the corpus glossary files written in `outDir`. */
   storeCorpus(key: string, outDir: string, names: string[]): void
-}
-
-/** The sha256 of some bytes, in hex. */
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex')
 }
 
 /** A file's bytes hashed, or a mark of its absence. */
@@ -195,21 +192,14 @@ function openCache(
   }
 }
 
-/**
- * An entry's file: a header line, `{"format":…,"key":…,"digest":…}`, then
- * the entry's JSON, whose sha256 is the digest. A digest that matches proves
- * the bytes are those fiche wrote (from a model it had validated), so a read
- * costs a hash and a JSON parse, not a schema check of the whole model.
- */
-function entryText(key: string, entry: unknown): string {
-  const body = JSON.stringify(entry)
-  return `${JSON.stringify({ format: CACHE_FORMAT, key, digest: sha256(body) })}\n${body}`
-}
-
 /** Writes an entry atomically; a cache that cannot be written (a read-only folder) only makes the next run slower. */
-function writeEntry(file: string, key: string, entry: CacheEntry | CheckEntry | CorpusEntry): void {
+function writeEntry(
+  file: string,
+  key: string,
+  entry: CacheEntry | CheckEntry | CorpusEntry | Termbase,
+): void {
   try {
-    writeAtomic(file, entryText(key, entry))
+    writeAtomic(file, digestText(CACHE_FORMAT, key, entry))
   } catch {
     // Nothing to report: the run's results do not depend on the cache.
   }
@@ -360,35 +350,13 @@ export function openCheckCache(config: ResolvedConfig, noCache: boolean): CheckC
 }
 
 /**
- * The entry of `key` in `file` when it is sound, else null: missing,
- * truncated, of another format or key, or with bytes that do not match their
- * digest (see `entryText`). `shape` checks what the run relies on before
- * trusting a model: the ids and names it makes paths of.
+ * The entry of `key` in `file` when it is sound (see src/cli/digest-file.ts),
+ * else null. `shape` checks what the run relies on before trusting a model:
+ * the ids and names it makes paths of.
  */
 function readEntry<T>(file: string, key: string, shape: (value: unknown) => value is T): T | null {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    return null
-  }
-  const newline = text.indexOf('\n')
-  if (newline < 0) return null
-  const body = text.slice(newline + 1)
-  try {
-    const header: unknown = JSON.parse(text.slice(0, newline))
-    if (
-      !isRecord(header) ||
-      header.format !== CACHE_FORMAT ||
-      header.key !== key ||
-      header.digest !== sha256(body)
-    )
-      return null
-    const entry: unknown = JSON.parse(body)
-    return shape(entry) ? entry : null
-  } catch {
-    return null
-  }
+  const entry = readDigestFile(file, CACHE_FORMAT, key)
+  return entry !== null && shape(entry) ? entry : null
 }
 
 /** Whether a parsed value has the shape of a check entry. */
@@ -445,4 +413,30 @@ function isFileName(name: string): boolean {
 /** Whether a value is a plain object. */
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * The parsed termbases kept in `<cache>/termbase/` (see `TermbaseStore`), one
+ * file per termbase text, format and build of fiche.
+ */
+export function termbaseStore(cacheFolder: string): TermbaseStore {
+  const entry = (format: string, source: string) => {
+    const key = sha256(`${version}\0${buildId}\0${format}\0${source}`)
+    return { key, file: path.join(cacheFolder, 'termbase', `${key}.json`) }
+  }
+  return {
+    get(format, source) {
+      const { key, file } = entry(format, source)
+      return readEntry(file, key, isTermbase)
+    },
+    set(format, source, termbase) {
+      const { key, file } = entry(format, source)
+      writeEntry(file, key, termbase)
+    },
+  }
+}
+
+/** Whether a parsed value has the shape of a termbase (its contents were checked when it was parsed: see `readEntry`). */
+function isTermbase(value: unknown): value is Termbase {
+  return isRecord(value) && Array.isArray(value.concepts)
 }

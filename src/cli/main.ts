@@ -68,9 +68,12 @@ export async function main(argv: string[]): Promise<number> {
   const { loadConfig, ConfigError } = await import('../config/resolve.ts')
   let config
   try {
+    // `--no-cache` reads and writes no cache entry, parsed termbases included.
+    const { termbaseStore } = await import('./cache.ts')
     config = await loadConfig(
       typeof values.config === 'string' ? values.config : null,
       process.cwd(),
+      values['no-cache'] === true ? {} : { termbaseStore },
     )
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -1,5 +1,6 @@
 /** What building one note gives, as plain data: shared by `fiche build`, its workers and its cache. */
 import type { Diagnostic, DocumentModel } from '../model/schema.ts'
+import type { NoteResult } from '../pipeline/result.ts'
 import type { FileReport } from '../report/types.ts'
 
 /** A built note as plain data: the result without its tree and text (what a worker can send). */
@@ -53,4 +54,10 @@ export function summaryOf(result: Extract<BuiltNote, { ok: true }>): NoteSummary
     acronyms: model.acronyms.length,
     diagnostics: model.diagnostics.length,
   }
+}
+
+/** A note's result without its tree and text. */
+export function plainResult(result: NoteResult): BuiltNote {
+  if (!result.ok) return result
+  return { path: result.path, relativePath: result.relativePath, ok: true, model: result.model }
 }

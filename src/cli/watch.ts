@@ -15,16 +15,16 @@ import { createCorpusGlossary } from '../glossary/corpus.ts'
 import { findNotes } from '../pipeline/files.ts'
 import { documentIdsOf } from '../pipeline/ids.ts'
 import { documentId } from '../pipeline/process.ts'
-import { formatOf } from '../read/index.ts'
+import { formatOf } from '../read/formats.ts'
 import {
   createNoteWriter,
   readSourceDateEpoch,
-  unfinishedNote,
   writeCorpusFiles,
   writeOutcome,
   type NoteOutcome,
   type NoteWriter,
 } from './build.ts'
+import { unfinishedNote } from './builder.ts'
 import { createPool, poolSize } from './pool.ts'
 import { outsideRootRefusal } from './root.ts'
 import { LockError, lockOptions, withLock } from './lock.ts'

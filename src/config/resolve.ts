@@ -5,7 +5,7 @@ import type { PluggableList } from 'unified'
 import { distance } from 'fastest-levenshtein'
 import { z } from 'zod'
 import { StatisticKind } from '../model/schema.ts'
-import { loadTermbase } from '../glossary/load.ts'
+import { loadTermbase, type TermbaseStore } from '../glossary/load.ts'
 import type { Termbase } from '../glossary/termbase.ts'
 import { TermbaseError } from '../glossary/yaml.ts'
 import { DEFAULT_ENCODING, type EncodingSettings, type ReadingOptions } from '../read/decode.ts'
@@ -210,8 +210,21 @@ function unknownKeys(keys: readonly string[], known: readonly string[]): string 
   return `unknown key ${names.join(', ')}${accepted}`
 }
 
+/** How a configuration is resolved. */
+export interface ResolveOptions {
+  /**
+   * The store of parsed termbases in the cache folder (when the cache is
+   * on): the CLI's, which writes files (see src/cli/cache.ts).
+   */
+  termbaseStore?: (cacheFolder: string) => TermbaseStore
+}
+
 /** Checks a user configuration and fills in the defaults. */
-export function resolveConfig(config: unknown, root: string): ResolvedConfig {
+export function resolveConfig(
+  config: unknown,
+  root: string,
+  options: ResolveOptions = {},
+): ResolvedConfig {
   const parsed = ConfigSchema.safeParse(config ?? {})
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
@@ -225,6 +238,13 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
   const user: FicheConfig = parsed.data as FicheConfig
   const encoding: EncodingSettings = { ...DEFAULT_ENCODING, ...user.encoding }
   const warnings: string[] = []
+  const cache =
+    user.cache === false
+      ? null
+      : path.resolve(root, user.cache ?? path.join('node_modules', '.cache', 'fiche'))
+  // User plugins turn the cache off (src/cli/cache.ts), the termbases' store too.
+  const plugged = (user.plugins?.length ?? 0) + (user.remarkPlugins?.length ?? 0) > 0
+  const store = cache === null || plugged ? undefined : options.termbaseStore?.(cache)
   return {
     root,
     loaded: null,
@@ -233,16 +253,13 @@ export function resolveConfig(config: unknown, root: string): ResolvedConfig {
     followSymlinks: user.followSymlinks ?? false,
     output: path.resolve(root, user.output ?? 'output'),
     allowOutputOutsideRoot: user.allowOutputOutsideRoot ?? false,
-    cache:
-      user.cache === false
-        ? null
-        : path.resolve(root, user.cache ?? path.join('node_modules', '.cache', 'fiche')),
+    cache,
     language: user.language ?? 'fr',
     remarkPlugins: user.remarkPlugins ?? [],
     plugins: user.plugins ?? [],
     extractors: user.extractors ?? {},
     ...rulesAndSources(user, root, { encoding, warnings }),
-    ...termbaseOf(user, root, { encoding, warnings }),
+    ...termbaseOf(user, root, { encoding, warnings }, store),
     docx: docxOf(user, root),
     encoding,
     limits: { ...DEFAULT_LIMITS, ...user.limits },
@@ -295,6 +312,7 @@ function termbaseOf(
   user: FicheConfig,
   root: string,
   reading: ReadingOptions,
+  store: TermbaseStore | undefined,
 ): Pick<ResolvedConfig, 'termbase' | 'termbaseFiles'> {
   const fallback = path.resolve(root, 'input/termbase.yaml')
   const files =
@@ -304,7 +322,7 @@ function termbaseOf(
         : []
       : [user.termbase].flat().map((p) => path.resolve(root, p))
   try {
-    return { termbaseFiles: files, termbase: loadTermbase(files, reading) }
+    return { termbaseFiles: files, termbase: loadTermbase(files, reading, store) }
   } catch (error) {
     if (error instanceof TermbaseError) {
       throw new ConfigError(`Configuration error at "termbase": ${error.message}`)
@@ -336,11 +354,15 @@ function rulesAndSources(
  * `.mts`, `.js`, `.mjs`, `.cjs`, `.json` in `cwd`, and resolves it. Without
  * a file, the defaults apply. The project root is the config file's folder.
  */
-export async function loadConfig(file: string | null, cwd: string): Promise<ResolvedConfig> {
+export async function loadConfig(
+  file: string | null,
+  cwd: string,
+  options: ResolveOptions = {},
+): Promise<ResolvedConfig> {
   const candidate = file
     ? path.resolve(cwd, file)
     : CONFIG_NAMES.map((name) => path.join(cwd, name)).find((p) => existsSync(p))
-  if (candidate === undefined) return { ...resolveConfig({}, cwd), loaded: { file: null } }
+  if (candidate === undefined) return { ...resolveConfig({}, cwd, options), loaded: { file: null } }
   if (!existsSync(candidate)) throw new ConfigError(`Configuration file not found: ${candidate}`)
   let loaded: unknown
   try {
@@ -355,7 +377,10 @@ export async function loadConfig(file: string | null, cwd: string): Promise<Reso
     )
   }
   try {
-    return { ...resolveConfig(loaded, path.dirname(candidate)), loaded: { file: candidate } }
+    return {
+      ...resolveConfig(loaded, path.dirname(candidate), options),
+      loaded: { file: candidate },
+    }
   } catch (error) {
     throw new ConfigError(`${candidate}: ${(error as Error).message}`)
   }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from '
 import path from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import { globSync } from 'tinyglobby'
-import { formatOf } from '../read/index.ts'
+import { formatOf } from '../read/formats.ts'
 
 /** The file that lists paths never read as notes, in gitignore syntax, at the project root. */
 export const IGNORE_FILE = '.ficheignore'

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { documentId } from './process.ts'
+import { documentId } from './result.ts'
 
 /** Notes whose slugs collide, and the ids they got. */
 export interface IdCollision {

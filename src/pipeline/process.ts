@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
-import path from 'node:path'
 import type { Root } from 'mdast'
 import { unified, type Processor } from 'unified'
 import { VFile } from 'vfile'
@@ -20,12 +19,11 @@ import ficheSources from '../../plugins/sources.ts'
 import ficheStatistics from '../../plugins/statistics.ts'
 import ficheTerms from '../../plugins/terms.ts'
 import type { ResolvedConfig } from '../config/resolve.ts'
-import type { Diagnostic, DocumentModel } from '../model/schema.ts'
+import { documentId, failedNote, projectPath, type NoteResult } from './result.ts'
 import { DecodeError, decodeNote, type NoteText } from '../read/decode.ts'
 import { formatOf, readers } from '../read/index.ts'
 import { blockReason, markdownNestingReason, sizeReason, treeReason } from '../read/limits.ts'
 import { remapPositions } from '../read/source-map.ts'
-import { slugify } from '../text/normalize.ts'
 import { assembleModel } from './assemble.ts'
 import { createDraft } from '../draft/index.ts'
 import { wrapUserPlugins, type PluginMonitor } from './user-plugins.ts'
@@ -37,41 +35,7 @@ export interface NoteInput {
   bytes: Uint8Array
 }
 
-/** The outcome for one note: a model, or a fatal diagnostic naming the file. */
-export type NoteResult =
-  | {
-      path: string
-      relativePath: string
-      ok: true
-      model: DocumentModel
-      tree: Root
-      /** The note's text as read (for in-document suppression comments). */
-      text: string
-    }
-  | { path: string; relativePath: string; ok: false; error: Diagnostic }
-
-/** A failed result whose fatal diagnostic names the file first. */
-export function failedNote(filePath: string, relativePath: string, message: string): NoteResult {
-  return {
-    path: filePath,
-    relativePath,
-    ok: false,
-    error: {
-      ruleId: 'fatal',
-      source: 'fiche',
-      severity: 'error',
-      message: `${relativePath}: ${message}`,
-      position: null,
-      url: null,
-      fatal: true,
-    },
-  }
-}
-
-/** A path relative to the project root, with forward slashes. */
-export function projectPath(config: ResolvedConfig, filePath: string): string {
-  return path.relative(config.root, filePath).split(path.sep).join('/')
-}
+export { documentId, failedNote, projectPath, type NoteResult } from './result.ts'
 
 /**
  * Reads and builds one note file; a file that cannot be read becomes a failed
@@ -118,11 +82,6 @@ export function createProcessor(
     .use(ficheTerms, { termbase: config.termbase })
     .use(ficheBlocks)
     .use(user.plugins) as unknown as Processor<Root, Root, Root>
-}
-
-/** The document id: the slug of the file name without its extension. */
-export function documentId(filePath: string): string {
-  return slugify(path.basename(filePath).replace(/\.(md|markdown|txt)$/i, ''))
 }
 
 /**

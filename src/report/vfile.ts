@@ -1,12 +1,11 @@
 /**
  * The report's messages as vfiles, for the unified collective's utilities:
- * `vfile-reporter` (the pretty output), `vfile-sort` and `vfile-statistics`.
+ * `vfile-reporter` (the pretty output) and `vfile-sort`.
  * A message about the whole file stands at 1:1.
  */
 import { VFile } from 'vfile'
 import { compareFile, compareMessage } from 'vfile-sort'
 import type { Diagnostic } from '../model/schema.ts'
-import { statistics } from 'vfile-statistics'
 import type { FileReport, Summary } from './types.ts'
 
 /** vfile's `fatal`: true for errors, false for warnings, undefined for infos. */
@@ -42,8 +41,18 @@ export function toVFiles(files: FileReport[]): VFile[] {
     .sort(compareFile)
 }
 
-/** Counts messages by severity (with `vfile-statistics`). */
+/**
+ * Counts messages by severity, from the diagnostics themselves: a build of
+ * many notes from the cache would otherwise make a vfile message of each
+ * only to count it.
+ */
 export function summarize(files: FileReport[]): Summary {
-  const counts = statistics(toVFiles(files))
-  return { files: files.length, errors: counts.fatal, warnings: counts.warn, infos: counts.info }
+  const summary: Summary = { files: files.length, errors: 0, warnings: 0, infos: 0 }
+  for (const report of files)
+    for (const { severity } of report.diagnostics) {
+      if (severity === 'error') summary.errors++
+      else if (severity === 'warning') summary.warnings++
+      else summary.infos++
+    }
+  return summary
 }

@@ -168,6 +168,29 @@ describe('the build cache', () => {
     expect(treeHashes(out)).toEqual(reference)
   }, 120_000)
 
+  it('keeps the parsed termbase, and parses it again when its entry is broken or the termbase changes', async () => {
+    const dir = project()
+    const first = await build(dir, 'out', '--no-cache')
+    const folder = path.join(dir, 'node_modules/.cache/fiche/termbase')
+    expect(existsSync(folder)).toBe(false)
+    expect((await build(dir, 'fresh')).stderr).toBe(first.stderr.replaceAll('out/', 'fresh/'))
+    const [entry] = readdirSync(folder)
+    expect(readdirSync(folder)).toHaveLength(1)
+    // A stored termbase gives the same outputs; an edited entry is refused, not used.
+    const stored = readFileSync(path.join(folder, entry!), 'utf8')
+    expect(stored).toContain('"AI Act"')
+    writeFileSync(path.join(folder, entry!), stored.replace('"AI Act"', '"AI Law"'))
+    const again = await build(dir, 'again')
+    expect(again.stderr).toBe(first.stderr.replaceAll('out/', 'again/'))
+    expect(treeHashes(path.join(dir, 'again'))).toEqual(treeHashes(path.join(dir, 'out')))
+    expect(readFileSync(path.join(folder, entry!), 'utf8')).toBe(stored)
+    // Another termbase text is another entry.
+    const termbase = path.join(dir, 'input/termbase.yaml')
+    writeFileSync(termbase, `${readFileSync(termbase, 'utf8')}\n# une remarque\n`)
+    await build(dir, 'again')
+    expect(readdirSync(folder)).toHaveLength(2)
+  }, 120_000)
+
   it('writes no cache with `cache: false` or `--no-cache`, and uses the configured folder', async () => {
     const off = project({ cache: false })
     expect((await build(off, 'out')).code).toBe(0)
