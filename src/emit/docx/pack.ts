@@ -33,20 +33,29 @@ function entryOrder(a: string, b: string): number {
 
 /**
  * Bookmark ids renumbered in document order: the docx library draws them from
- * a counter shared by every document of the process.
+ * a counter shared by every document of the process. So does it the names of
+ * the table of contents' bookmarks (`_Toc3` in the bookmark, in its
+ * hyperlink's anchor and in its PAGEREF field), renamed in order too.
  */
-function renumberBookmarks(xml: string, ids: Map<string, string>): string {
-  return xml.replace(
-    /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g,
-    (_, head: string, id: string, tail: string) => {
-      let stable = ids.get(id)
-      if (stable === undefined) {
-        stable = String(ids.size + 1)
-        ids.set(id, stable)
-      }
-      return `${head}${stable}${tail}`
-    },
-  )
+function renumberBookmarks(
+  xml: string,
+  ids: Map<string, string>,
+  tocNames: Map<string, string>,
+): string {
+  const stable = (map: Map<string, string>, key: string) => {
+    let value = map.get(key)
+    if (value === undefined) {
+      value = String(map.size + 1)
+      map.set(key, value)
+    }
+    return value
+  }
+  return xml
+    .replace(
+      /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g,
+      (_, head: string, id: string, tail: string) => `${head}${stable(ids, id)}${tail}`,
+    )
+    .replace(/\b_Toc(\d+)\b/g, (_, toc: string) => `_Toc${stable(tocNames, toc)}`)
 }
 
 /**
@@ -148,6 +157,7 @@ export async function packDocxWith(
   const parts = await briefParts(brief, compiler)
   const names = [...parts.keys()].sort(entryOrder)
   const bookmarks = new Map<string, string>()
+  const tocNames = new Map<string, string>()
   const relationships = new Map<string, string>()
   const target: Zippable = {}
   for (const name of names) {
@@ -158,7 +168,7 @@ export async function packDocxWith(
     }
     const xml = typeof data === 'string' ? data : strFromU8(data)
     target[name] = strToU8(
-      renameRandomRelationships(renumberBookmarks(xml, bookmarks), relationships),
+      renameRandomRelationships(renumberBookmarks(xml, bookmarks, tocNames), relationships),
     )
   }
   return zipSync(target, { level: LEVEL, mtime: ENTRY_DATE })

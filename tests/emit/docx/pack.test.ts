@@ -4,6 +4,7 @@
  * from its public zip give the same bytes.
  */
 import { Packer } from 'docx'
+import { strFromU8, unzipSync } from 'fflate'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { buildBrief, buildHandout } from '../../../src/emit/docx/index.ts'
 import { packDocx, packDocxWith, type PartCompiler } from '../../../src/emit/docx/pack.ts'
@@ -47,5 +48,21 @@ describe('packDocx', () => {
       expect(same(await packDocxWith(build(model), undefined), bytes)).toBe(true)
       expect(same(await packDocxWith(build(model), bytesCompiler), bytes)).toBe(true)
     })
+  })
+
+  it('gives a brief with a table of contents the same bytes however many briefs the process made before', async () => {
+    const model = loadModel('lignes-rouges')
+    const first = await packDocx(buildBrief(model, { toc: true }))
+    await packDocx(buildHandout(model, { toc: true }))
+    const again = await packDocx(buildBrief(model, { toc: true }))
+    expect(same(again, first)).toBe(true)
+    // The bookmarks, their anchors and their PAGEREF fields still agree.
+    const xml = strFromU8(unzipSync(again)['word/document.xml']!)
+    const names = [...xml.matchAll(/w:name="(_Toc\d+)"/g)].map((m) => m[1])
+    expect(names.length).toBeGreaterThan(0)
+    for (const name of names) {
+      expect(xml).toContain(`w:anchor="${name}"`)
+      expect(xml).toContain(`PAGEREF ${name} `)
+    }
   })
 })
