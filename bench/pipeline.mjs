@@ -14,12 +14,17 @@
  *    into one document: one conversion of all the text, not 50 documents),
  *    and a bare unified + remark-parse + remark-gfm parse of the same files in
  *    one Node process (bench/remark.mjs).
- * 2. per byte: `fiche build` of one note of 10 KB, 100 KB, 1 MB (and 5 MB with
- *    FICHE_BENCH_5MB=1: about a minute or more), the same text repeated. The
- *    per-byte cost is the time divided by the bytes; "net" subtracts the build
- *    of a one-line note (start-up, configuration, termbase), which otherwise
- *    dominates 10 KB. 1 MB and 5 MB are one run each under /usr/bin/time -v,
- *    whose maximum resident set size is the peak memory.
+ * 2. per byte: `fiche build` of one note of 10 KB, 100 KB, 1 MB and 5 MB
+ *    (FICHE_BENCH_5MB=0 leaves 5 MB out: it takes about a minute), the same
+ *    text repeated. The per-byte cost is the time divided by the bytes; "net"
+ *    subtracts the build of a one-line note (start-up, configuration,
+ *    termbase), which otherwise dominates 10 KB. 1 MB and 5 MB are one run
+ *    each under /usr/bin/time -v, whose maximum resident set size is the peak
+ *    memory. "At equal volume": 1 MB of text as 100 notes of 10 KB, 10 of
+ *    100 KB and 1 of 1 MB, each set in one `fiche build -j 1` (one thread, one
+ *    start-up), so that the figure compares the cost of a byte in a short
+ *    note and in a long one with start-up and the JIT's warm-up spread over
+ *    the same volume.
  * 3. cold start: `fiche check` on one note against `node -e 0`.
  * 4. rebuild: `fiche build` of the corpus with its outputs in place against a
  *    first build (output folder and node_modules/.cache removed), in
@@ -32,7 +37,7 @@
  *    (the sample's body repeated), creating its XLIFF file, and again with the
  *    file in place, against `fiche build --no-cache` of the same note.
  *
- * Environment: FICHE_BENCH_5MB=1 adds the 5 MB note; FICHE_BENCH_ONLY=watch,cold
+ * Environment: FICHE_BENCH_5MB=0 leaves the 5 MB note out; FICHE_BENCH_ONLY=watch,cold
  * runs only those parts (the README then lists only them); FICHE_BENCH_WATCH_NOTES
  * and FICHE_BENCH_EDITS change the watch corpus (1,000) and edits (20).
  */
@@ -290,7 +295,7 @@ if (part('corpus')) {
 // 2. per byte
 if (part('size')) {
   const sizes = [10_000, 100_000, 1_000_000]
-  if (process.env.FICHE_BENCH_5MB) sizes.push(5_000_000)
+  if (process.env.FICHE_BENCH_5MB !== '0') sizes.push(5_000_000)
   const base = hyperfine(
     'tiny',
     fiche('build -q --no-cache'),
@@ -337,6 +342,35 @@ if (part('size')) {
     `per-byte cost max/min, 10 KB–${label}, net of a one-line note`,
     results.perByte['net max/min'].toFixed(2),
     '—',
+  )
+  // At equal volume: 1 MB as notes of 10 KB, 100 KB and 1 MB, one thread.
+  results.perByte.equalVolume = []
+  for (const size of [10_000, 100_000, 1_000_000]) {
+    const text = longNote(size)
+    const count = Math.round(1_000_000 / size)
+    const notes = {}
+    for (let i = 1; i <= count; i++) notes[`note-${String(i).padStart(3, '0')}.md`] = text
+    const dir = project(`volume-${size}`, notes)
+    const { seconds } = timed([bin, 'build', '-q', '--no-cache', '-j', '1'], dir)
+    const bytes = Buffer.byteLength(text) * count
+    const entry = {
+      noteBytes: Buffer.byteLength(text),
+      notes: count,
+      seconds: round(seconds),
+      microsecondsPerByte: round((seconds / bytes) * 1e6),
+    }
+    results.perByte.equalVolume.push(entry)
+    log(
+      `  ${count} × ${Math.round(entry.noteBytes / 1000)} KB  ${seconds.toFixed(2)} s  ${entry.microsecondsPerByte.toFixed(2)} µs/byte`,
+    )
+  }
+  const volume = results.perByte.equalVolume.map((e) => e.microsecondsPerByte)
+  results.perByte['equal volume max/min'] = round(Math.max(...volume) / Math.min(...volume))
+  row(
+    'per-byte cost max/min at equal volume (1 MB as 100×10 KB, 10×100 KB, 1×1 MB; -j 1)',
+    results.perByte['equal volume max/min'].toFixed(2),
+    '≤ 1.5',
+    results.perByte['equal volume max/min'] <= 1.5,
   )
   const five = results.perByte.sizes.find((s) => s.bytes >= 4_900_000)
   if (five) {
