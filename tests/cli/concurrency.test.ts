@@ -219,9 +219,14 @@ lock.release()
     const [a, b] = await Promise.all([first.done, second.done])
     expect(a.code, a.stderr).toBe(0)
     expect(b.code, b.stderr).toBe(0)
-    expect(a.stderr).toBe(pausing)
-    expect(readFileSync(log, 'utf8')).toBe(
-      `enter ${first.pid}\nleave ${first.pid}\nenter ${second.pid}\nleave ${second.pid}\n`,
+    expect(a.stderr.startsWith(pausing), a.stderr).toBe(true)
+    // Once the first has removed the stale lock and its marker, both try to
+    // create the lock "like everyone else" (src/cli/lock-steps.ts): either may
+    // win (on a loaded machine the second, polling, sometimes does), but they
+    // never hold it together.
+    const held = (p: number, q: number) => `enter ${p}\nleave ${p}\nenter ${q}\nleave ${q}\n`
+    expect([held(first.pid, second.pid), held(second.pid, first.pid)]).toContain(
+      readFileSync(log, 'utf8'),
     )
     expect(b.stderr).toMatch(
       new RegExp(
