@@ -22,7 +22,7 @@
  * parsed nor written again. An entry that cannot be read, is not JSON, has
  * another shape or another format number is ignored: the note is built and
  * the entry written again (atomically: temporary file + rename). Each entry
- * carries the sha256 of its JSON (see `entryText`): an entry whose bytes
+ * carries the sha256 of its JSON (see src/cli/digest-file.ts): an entry whose bytes
  * changed since fiche wrote them is ignored too.
  *
  * User plugins (`plugins`, `remarkPlugins`) turn the cache off: their code,
