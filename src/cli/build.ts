@@ -3,17 +3,11 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { failedNote } from '../pipeline/result.ts'
-import { summaryLine, type FileReport } from '../report/types.ts'
+import { summaryLine, type FileReport, type Summary } from '../report/types.ts'
 import { summarize } from '../report/vfile.ts'
 import type { NoteBuilder } from './builder.ts'
 import { notesOf, type CommandNotes } from './notes.ts'
-import {
-  plainResult,
-  summaryOf,
-  type BuiltNote,
-  type NoteOutcome,
-  type NoteSummary,
-} from './outcome.ts'
+import type { BuildResult, NoteOutcome, NoteSummary } from './outcome.ts'
 import { lockOptions, withLock } from './lock.ts'
 import { openBuildCache } from './cache.ts'
 import { createPool, poolSize } from './pool.ts'
@@ -38,7 +32,7 @@ export interface BuildOptions {
   noCache?: boolean
 }
 
-export type { BuiltNote, NoteOutcome } from './outcome.ts'
+export type { BuildResult, BuiltNote, NoteOutcome } from './outcome.ts'
 export type { NoteBuilder, NoteBuilderOptions } from './builder.ts'
 
 /**
@@ -50,11 +44,11 @@ export function writeOutcome(
   outcome: NoteOutcome,
   outDir: string,
   keepIdentical = false,
-): { result: BuiltNote; report: FileReport; untranslated: number | null } {
+): { result: BuildResult; report: FileReport; untranslated: number | null } {
   const { result, report, untranslated, outputs } = outcome
   if (!result.ok) return { result, report, untranslated }
   // Also when nothing is written (a note the cache answers): a killed build's temporary files go.
-  const { id } = summaryOf(result)
+  const { id } = result.summary
   removeStaleTemps(path.join(outDir, id))
   if (!outputs) return { result, report, untranslated }
   try {
@@ -66,7 +60,7 @@ export function writeOutcome(
   } catch (error) {
     const reason = `cannot write the outputs (${(error as Error).message})`
     return {
-      result: plainResult(failedNote(result.path, result.relativePath, reason)),
+      result: failedNote(result.path, result.relativePath, reason),
       report,
       untranslated: null,
     }
@@ -89,7 +83,7 @@ export interface NoteWriter {
   write(
     file: string,
     id?: string,
-  ): Promise<{ result: BuiltNote; report: FileReport; untranslated: number | null }>
+  ): Promise<{ result: BuildResult; report: FileReport; untranslated: number | null }>
 }
 
 /**
@@ -197,8 +191,10 @@ async function buildInto(
         : null,
   )
   const progress = createProgress(files.length, process.stderr, options.quiet)
-  const results: BuiltNote[] = []
-  const reports: FileReport[] = []
+  // What is kept of each note: its counts and glossary rows, not its model or
+  // outputs, so that the batch's memory does not grow with its notes.
+  const results: BuildResult[] = []
+  const checked: Summary = { files: 0, errors: 0, warnings: 0, infos: 0 }
   let incomplete = 0
   try {
     for (const [index, file] of files.entries()) {
@@ -207,11 +203,13 @@ async function buildInto(
       const { result, report, untranslated } = writeOutcome(outcome, outDir, cache !== null)
       const key = keys[index]
       if (key && result.ok && outcome.outputs) cache!.store(key, idOf(file), outcome, outDir)
-      reports.push(report)
+      const counted = summarize([report])
+      for (const count of ['files', 'errors', 'warnings', 'infos'] as const)
+        checked[count] += counted[count]
       if (untranslated && result.ok) {
         incomplete++
         process.stderr.write(
-          `${summaryOf(result).id}/handout.en.docx: ${untranslated} untranslated unit(s)\n`,
+          `${result.summary.id}/handout.en.docx: ${untranslated} untranslated unit(s)\n`,
         )
       }
       progress.step(result.ok ? `built ${result.relativePath}` : `failed ${result.relativePath}`)
@@ -229,21 +227,20 @@ async function buildInto(
   const corpusKey =
     cache?.corpusKeyOf(results.flatMap((r, index) => (r.ok ? [keys[index] ?? null] : []))) ?? null
   if (built.length > 0 && !(corpusKey && cache!.corpusHolds(corpusKey, outDir))) {
-    const { corpusGlossaryFiles } = await import('../glossary/outputs.ts')
-    const files = corpusGlossaryFiles(
-      built.map((r) => r.model),
+    const { corpusFilesOfNotes } = await import('../glossary/outputs.ts')
+    const files = corpusFilesOfNotes(
+      built.map((r) => ({ id: r.summary.id, rows: r.glossary })),
       config.termbase,
     )
     writeCorpusFiles(files, outDir, cache !== null)
     if (corpusKey) cache!.storeCorpus(corpusKey, outDir, Object.keys(files))
   } else if (built.length > 0) removeStaleTemps(outDir)
-  const summaries = built.map(summaryOf)
+  const summaries = built.map((r) => r.summary)
   const count = (key: Exclude<keyof NoteSummary, 'id'>) =>
     summaries.reduce((sum, summary) => sum + summary[key], 0)
   process.stderr.write(
     `${built.length} document(s) built, ${failed.length} failed: ${count('headings')} headings, ${count('bullets')} bullets, ${count('statistics')} statistics, ${count('citations')} citations, ${count('acronyms')} acronyms; ${count('diagnostics')} diagnostic(s)\n`,
   )
-  const checked = summarize(reports)
   const details = checked.errors + checked.warnings > 0 ? ' (details: fiche check)' : ''
   process.stderr.write(`check: ${summaryLine(checked)}${details}\n`)
   process.stderr.write(`outputs in ${shownFolder(outDir)} (${built.length} note(s))\n`)

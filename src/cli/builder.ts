@@ -9,14 +9,14 @@ import path from 'node:path'
 import { ConfigError, type ResolvedConfig } from '../config/resolve.ts'
 import type { DocxTemplate } from '../emit/docx/index.ts'
 import { noteOutputs } from '../emit/outputs.ts'
-import { glossaryRows } from '../glossary/rows.ts'
+import { glossaryRows, type GlossaryRow } from '../glossary/rows.ts'
 import type { DocumentModel } from '../model/schema.ts'
 import { buildFile, createProcessor, failedNote, projectPath } from '../pipeline/process.ts'
 import type { PluginMonitor } from '../pipeline/user-plugins.ts'
 import { englishNote } from '../translate/english.ts'
 import { unitTranslations } from '../translate/targets.ts'
 import { validateResult } from '../check.ts'
-import { plainResult, type NoteOutcome } from './outcome.ts'
+import { plainResult, summaryOf, type NoteOutcome } from './outcome.ts'
 
 /** Builds notes with one configuration: the processor and the template are made once. */
 export interface NoteBuilder {
@@ -46,17 +46,26 @@ export async function createNoteBuilder(
   const sourceDateEpoch = options.sourceDateEpoch ?? null
   const validated = async (file: string, id: string | undefined) => {
     const built = await buildFile(file, config, processor, id)
-    return { report: validateResult(built, config), result: plainResult(built) }
+    return { report: validateResult(built, config), built: plainResult(built) }
   }
   return {
     async build(file, id) {
       // The tree and text stay inside validated(): a long note's tree is
       // hundreds of megabytes that the outputs do not need.
-      const { report, result } = await validated(file, id)
+      const { report, built } = await validated(file, id)
       const warnings: string[] = []
-      if (!result.ok) return { result, report, untranslated: null, outputs: null, warnings }
+      if (!built.ok) return { result: built, report, untranslated: null, outputs: null, warnings }
+      const { model } = built
+      const glossary = glossaryRows(model, config.termbase)
+      const result = {
+        path: built.path,
+        relativePath: built.relativePath,
+        ok: true as const,
+        summary: summaryOf(model),
+        glossary,
+      }
       const failed = (reason: string): NoteOutcome => ({
-        result: plainResult(failedNote(result.path, result.relativePath, reason)),
+        result: failedNote(result.path, result.relativePath, reason),
         report,
         untranslated: null,
         outputs: null,
@@ -64,10 +73,10 @@ export async function createNoteBuilder(
       })
       try {
         const { outputs, missingSources, handout } = await documentOutputs(
-          result.model,
+          model,
           result.relativePath,
           config,
-          { template, sourceDateEpoch, warnings },
+          { template, sourceDateEpoch, warnings, glossary },
         )
         if (options.final && missingSources.length > 0) {
           const shown = missingSources.slice(0, 5).map((label) => `“${label}”`)
@@ -97,7 +106,13 @@ async function documentOutputs(
     template,
     sourceDateEpoch,
     warnings,
-  }: { template: DocxTemplate | null; sourceDateEpoch: number | null; warnings: string[] },
+    glossary,
+  }: {
+    template: DocxTemplate | null
+    sourceDateEpoch: number | null
+    warnings: string[]
+    glossary: GlossaryRow[]
+  },
 ): Promise<{
   outputs: Record<string, string | Uint8Array>
   missingSources: string[]
@@ -109,7 +124,7 @@ async function documentOutputs(
     english,
     termbase: config.termbase,
     sources: config.sources,
-    glossary: glossaryRows(model, config.termbase),
+    glossary,
     docx: {
       template,
       toc: config.docx.toc,
@@ -174,7 +189,7 @@ async function readTemplate(
 export function unfinishedNote(config: ResolvedConfig, file: string, reason: string): NoteOutcome {
   const failed = failedNote(file, projectPath(config, file), reason)
   return {
-    result: plainResult(failed),
+    result: failed,
     report: validateResult(failed, config),
     untranslated: null,
     outputs: null,

@@ -15,9 +15,10 @@
  * `fiche check` keeps the note's reports (the note's, then its translation
  * files'): an unchanged note is not parsed again.
  *
- * An entry holds the note's outcome without its outputs (the model, the
- * report, the warnings: what the messages and the corpus glossary need) and
- * the sha256 of each output file. A note whose entry exists and whose
+ * An entry holds the note's outcome without its outputs (its counts and
+ * glossary rows, the report, the warnings: what the messages and the corpus
+ * glossary need; not the model, which is the note's `model.json`) and the
+ * sha256, size and time of each output file. A note whose entry exists and whose
  * outputs are still in the output folder with those hashes is neither
  * parsed nor written again. An entry that cannot be read, is not JSON, has
  * another shape or another format number is ignored: the note is built and
@@ -35,13 +36,12 @@ import { buildId, version } from '../package.ts'
 import type { FileReport } from '../report/types.ts'
 import type { TermbaseStore } from '../glossary/load.ts'
 import type { Termbase } from '../glossary/termbase.ts'
-import type { DocumentModel } from '../model/schema.ts'
 import { digestText, readDigestFile, sha256 } from './digest-file.ts'
-import { summaryOf, type NoteOutcome, type NoteSummary } from './outcome.ts'
+import type { BuildResult, NoteOutcome } from './outcome.ts'
 import { writeAtomic } from './write.ts'
 
 /** The number of the entries' format; an entry of another format is ignored. */
-export const CACHE_FORMAT = 2
+export const CACHE_FORMAT = 3
 
 /** What an entry records of an output file: its bytes' sha256, and the size and time it had once written. */
 interface OutputRecord {
@@ -51,13 +51,13 @@ interface OutputRecord {
 }
 
 /**
- * One cache entry, as stored: the note's outcome without its model (which is
- * the note's `model.json` output, read only when it is needed) and a record
+ * One cache entry, as stored: the note's outcome without its outputs (a
+ * `BuildResult` holds no model) and a record
  * of each output (file name in `<output>/<doc-id>/` → `OutputRecord`).
  */
 interface CacheEntry {
   outcome: Omit<NoteOutcome, 'outputs' | 'result'> & {
-    result: { path: string; relativePath: string; ok: true; summary: NoteSummary }
+    result: Extract<BuildResult, { ok: true }>
   }
   outputs: Record<string, OutputRecord>
 }
@@ -230,29 +230,12 @@ export function openBuildCache(
         const outputs = recordsOf(folder, entry.outputs)
         if (outputs) writeEntry(file, key, { ...entry, outputs })
       }
-      const modelFile = path.join(folder, 'model.json')
-      const modelHash = entry.outputs['model.json']!.sha256
-      let model: DocumentModel | undefined
-      return {
-        ...entry.outcome,
-        result: {
-          ...result,
-          // The model is the note's model.json, checked against its hash, read on first use.
-          get model(): DocumentModel {
-            if (model) return model
-            const bytes = readFileSync(modelFile)
-            if (sha256(bytes) !== modelHash)
-              throw new Error(`${modelFile} changed while fiche was running`)
-            return (model = JSON.parse(bytes.toString('utf8')) as DocumentModel)
-          },
-        },
-        outputs: null,
-      }
+      return { ...entry.outcome, outputs: null }
     },
     store(key, id, outcome, outDir) {
       const { outputs, result, ...rest } = outcome
       // The translation files in the key are those of `id`: another id could not be checked.
-      if (!outputs || !result.ok || result.model.id !== id || !('model.json' in outputs)) return
+      if (!outputs || !result.ok || result.summary.id !== id || !('model.json' in outputs)) return
       const folder = path.join(outDir, id)
       const records = recordsOf(
         folder,
@@ -260,15 +243,7 @@ export function openBuildCache(
       )
       if (!records) return
       writeEntry(base.entryFile(key), key, {
-        outcome: {
-          ...rest,
-          result: {
-            path: result.path,
-            relativePath: result.relativePath,
-            ok: true,
-            summary: summaryOf(result),
-          },
-        },
+        outcome: { ...rest, result },
         outputs: records,
       })
     },
@@ -396,7 +371,8 @@ function isEntry(value: unknown): value is CacheEntry {
     result.ok === true &&
     isRecord(result.summary) &&
     typeof result.summary.id === 'string' &&
-    isFileName(result.summary.id)
+    isFileName(result.summary.id) &&
+    Array.isArray(result.glossary)
   )
 }
 

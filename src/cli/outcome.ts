@@ -1,26 +1,39 @@
 /** What building one note gives, as plain data: shared by `fiche build`, its workers and its cache. */
-import type { Diagnostic, DocumentModel } from '../model/schema.ts'
-import type { NoteResult } from '../pipeline/result.ts'
+import type { GlossaryRow } from '../glossary/rows.ts'
+import type { DocumentModel } from '../model/schema.ts'
+import type { FailedNoteResult, NoteResult } from '../pipeline/result.ts'
 import type { FileReport } from '../report/types.ts'
+
+/** A note that did not build, as plain data. */
+export type FailedNote = FailedNoteResult
 
 /** A built note as plain data: the result without its tree and text (what a worker can send). */
 export type BuiltNote =
+  { path: string; relativePath: string; ok: true; model: DocumentModel } | FailedNote
+
+/**
+ * What `fiche build` keeps of a built note: its counts and its glossary rows
+ * (for the corpus glossary), not its model, which is in its outputs as
+ * `model.json`. So a worker does not send the model back, the cache stores no
+ * model, and a batch's memory does not grow with its notes.
+ */
+export type BuildResult =
   | {
       path: string
       relativePath: string
       ok: true
-      model: DocumentModel
-      /** Given by the cache, whose model is read only when needed (see `summaryOf`). */
-      summary?: NoteSummary
+      summary: NoteSummary
+      /** The note's glossary rows (see `glossaryRows`), in the note's order. */
+      glossary: GlossaryRow[]
     }
-  | { path: string; relativePath: string; ok: false; error: Diagnostic }
+  | FailedNote
 
 /**
  * What building one note gives, as plain data (a worker thread sends it back
  * by structured clone): the outputs are computed, not yet written.
  */
 export interface NoteOutcome {
-  result: BuiltNote
+  result: BuildResult
   report: FileReport
   /** Units of the English handout left in French; null without a handout. */
   untranslated: number | null
@@ -41,10 +54,8 @@ export interface NoteSummary {
   diagnostics: number
 }
 
-/** The summary of a built note (without reading its model when the cache gave it). */
-export function summaryOf(result: Extract<BuiltNote, { ok: true }>): NoteSummary {
-  if (result.summary) return result.summary
-  const { model } = result
+/** The summary of a model (once its rules' messages are in it). */
+export function summaryOf(model: DocumentModel): NoteSummary {
   return {
     id: model.id,
     headings: model.headings.length,

@@ -183,7 +183,7 @@ export async function runWatch(initial: ResolvedConfig, options: WatchOptions): 
 
   const build = async (file: string) => {
     const { result } = await writer.write(file, idOf(file))
-    if (result.ok) corpus.set(file, result.model)
+    if (result.ok) corpus.set(file, { id: result.summary.id, rows: result.glossary })
     else corpus.delete(file)
     log(result.ok ? `built ${result.relativePath}` : `error: ${result.error.message}`)
   }

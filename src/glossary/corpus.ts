@@ -5,15 +5,14 @@
  * gives for the notes in the order of their keys (code-unit order, as
  * `findNotes` sorts paths).
  */
-import type { DocumentModel } from '../model/schema.ts'
 import { corpusFilesOfRows } from './outputs.ts'
-import { byFrenchTerm, corpusRowOf, glossaryRows, type GlossaryRow } from './rows.ts'
+import { byFrenchTerm, corpusRowOf, type GlossaryRow, type NoteGlossary } from './rows.ts'
 import type { Termbase } from './termbase.ts'
 
 /** A corpus glossary that notes join, change and leave. */
 export interface CorpusGlossary {
-  /** Sets the model of the note `key` (a path: keys order the documents), added or changed. */
-  set(key: string, model: DocumentModel): void
+  /** Sets the id and rows of the note `key` (a path: keys order the documents), added or changed (see `noteGlossaryOf`). */
+  set(key: string, note: NoteGlossary): void
   /** Removes the note `key`, if it is there. */
   delete(key: string): void
   /** The corpus glossary files, as name → content; null without notes. */
@@ -73,12 +72,10 @@ export function createCorpusGlossary(termbase: Termbase): CorpusGlossary {
   }
 
   return {
-    set(key, model) {
+    set(key, note) {
       leave(key)
-      const rows = new Map(
-        glossaryRows(model, termbase).map((row, rank) => [row.conceptId, { row, rank }]),
-      )
-      notes.set(key, { id: model.id, rows })
+      const rows = new Map(note.rows.map((row, rank) => [row.conceptId, { row, rank }]))
+      notes.set(key, { id: note.id, rows })
       insertSorted(keys, key)
       for (const concept of rows.keys()) {
         let holders = notesOf.get(concept)

@@ -16,7 +16,13 @@ import {
   type GlossaryScope,
 } from './emit.ts'
 import { termsExtensionOf } from './extension.ts'
-import { corpusGlossaryRows, glossaryRows, type GlossaryRow } from './rows.ts'
+import {
+  corpusRowsOfNotes,
+  glossaryRows,
+  noteGlossaryOf,
+  type GlossaryRow,
+  type NoteGlossary,
+} from './rows.ts'
 import type { Termbase } from './termbase.ts'
 
 function glossaryFiles(
@@ -52,10 +58,21 @@ export function corpusGlossaryFiles(
   models: DocumentModel[],
   termbase: Termbase,
 ): Record<string, string> {
-  return corpusFilesOfRows(
-    corpusGlossaryRows(models, termbase),
+  return corpusFilesOfNotes(
+    models.map((model) => noteGlossaryOf(model, termbase)),
     termbase,
-    models.map((m) => m.id),
+  )
+}
+
+/** The corpus glossary files from the notes' ids and rows, in document order. */
+export function corpusFilesOfNotes(
+  notes: readonly NoteGlossary[],
+  termbase: Termbase,
+): Record<string, string> {
+  return corpusFilesOfRows(
+    corpusRowsOfNotes(notes),
+    termbase,
+    notes.map((note) => note.id),
   )
 }
 

@@ -143,12 +143,32 @@ export function byFrenchTerm(a: GlossaryRow, b: GlossaryRow): number {
 
 /** The glossary rows of several notes: occurrences added up, the first occurrence in the first document. */
 export function corpusGlossaryRows(models: DocumentModel[], termbase: Termbase): GlossaryRow[] {
+  return corpusRowsOfNotes(models.map((model) => noteGlossaryOf(model, termbase)))
+}
+
+/**
+ * What the corpus glossary needs of one note: its id and its glossary rows.
+ * `fiche build` keeps this of each note, not the model, so that a batch's
+ * memory does not grow with its notes.
+ */
+export interface NoteGlossary {
+  id: string
+  rows: GlossaryRow[]
+}
+
+/** The id and glossary rows of a note's model. */
+export function noteGlossaryOf(model: DocumentModel, termbase: Termbase): NoteGlossary {
+  return { id: model.id, rows: glossaryRows(model, termbase) }
+}
+
+/** `corpusGlossaryRows` from the notes' rows, in document order. */
+export function corpusRowsOfNotes(notes: readonly NoteGlossary[]): GlossaryRow[] {
   const byConcept = new Map<string, NoteRow[]>()
-  for (const model of models) {
-    for (const row of glossaryRows(model, termbase)) {
+  for (const note of notes) {
+    for (const row of note.rows) {
       const rows = byConcept.get(row.conceptId)
-      if (rows) rows.push({ document: model.id, row })
-      else byConcept.set(row.conceptId, [{ document: model.id, row }])
+      if (rows) rows.push({ document: note.id, row })
+      else byConcept.set(row.conceptId, [{ document: note.id, row }])
     }
   }
   // A stable sort: equal terms stay in order of first appearance.

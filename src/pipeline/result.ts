@@ -19,10 +19,22 @@ export type NoteResult =
       /** The note's text as read (for in-document suppression comments). */
       text: string
     }
-  | { path: string; relativePath: string; ok: false; error: Diagnostic }
+  | FailedNoteResult
+
+/** A note that did not build: a fatal diagnostic naming the file. */
+export interface FailedNoteResult {
+  path: string
+  relativePath: string
+  ok: false
+  error: Diagnostic
+}
 
 /** A failed result whose fatal diagnostic names the file first. */
-export function failedNote(filePath: string, relativePath: string, message: string): NoteResult {
+export function failedNote(
+  filePath: string,
+  relativePath: string,
+  message: string,
+): FailedNoteResult {
   return {
     path: filePath,
     relativePath,

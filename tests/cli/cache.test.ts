@@ -15,6 +15,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { CACHE_FORMAT } from '../../src/cli/cache.ts'
 import { root, tempProject, treeHashes } from '../helpers.ts'
 import { fiche } from './fiche.ts'
 
@@ -125,7 +126,7 @@ describe('the build cache', () => {
     const file = (index: number) => path.join(dir, CACHE, names[index]!)
     const text = readFileSync(file(0), 'utf8')
     writeFileSync(file(0), text.slice(0, text.length / 2))
-    writeFileSync(file(2), text.replace('{"format":2,', '{"format":999,'))
+    writeFileSync(file(2), text.replace(`{"format":${CACHE_FORMAT},`, '{"format":999,'))
     writeFileSync(file(3), Buffer.from([0xff, 0xfe, 0, 1, 2]))
     // Well-formed JSON of the right shape whose bytes were edited: its digest no longer matches.
     const edited = readFileSync(file(1), 'utf8')
@@ -142,7 +143,9 @@ describe('the build cache', () => {
     // Rebuilt with the same bytes: not rewritten; the entries are sound again.
     expect(rewritten(out)).toEqual([])
     for (const index of [0, 1, 2, 3])
-      expect(JSON.parse(readFileSync(file(index), 'utf8').split('\n')[0]!).format).toBe(2)
+      expect(JSON.parse(readFileSync(file(index), 'utf8').split('\n')[0]!).format).toBe(
+        CACHE_FORMAT,
+      )
   }, 120_000)
 
   it('writes an output again when it is missing or changed in the output folder', async () => {

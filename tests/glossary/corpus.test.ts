@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createCorpusGlossary } from '../../src/glossary/corpus.ts'
 import { loadTermbase } from '../../src/glossary/load.ts'
 import { corpusGlossaryFiles } from '../../src/glossary/outputs.ts'
+import { noteGlossaryOf } from '../../src/glossary/rows.ts'
 import type { DocumentModel } from '../../src/model/schema.ts'
 import { modelOf, root } from '../helpers.ts'
 
@@ -32,7 +33,7 @@ describe('corpus glossary, note by note', () => {
     const set = async (key: string, name: keyof typeof texts, file = key) => {
       const built = await model(name, file)
       notes.set(key, built)
-      corpus.set(key, built)
+      corpus.set(key, noteGlossaryOf(built, termbase))
       expectSame()
     }
     const remove = (key: string) => {
