@@ -16,6 +16,7 @@ import type { PluginMonitor } from '../pipeline/user-plugins.ts'
 import { englishNote } from '../translate/english.ts'
 import { unitTranslations } from '../translate/targets.ts'
 import { validateResult } from '../check.ts'
+import { settleHeap } from './heap.ts'
 import { plainResult, summaryOf, type NoteOutcome } from './outcome.ts'
 
 /** Builds notes with one configuration: the processor and the template are made once. */
@@ -53,6 +54,7 @@ export async function createNoteBuilder(
       // The tree and text stay inside validated(): a long note's tree is
       // hundreds of megabytes that the outputs do not need.
       const { report, built } = await validated(file, id)
+      settleHeap()
       const warnings: string[] = []
       if (!built.ok) return { result: built, report, untranslated: null, outputs: null, warnings }
       const { model } = built
@@ -134,6 +136,7 @@ async function documentOutputs(
       author: config.docx.author,
     },
     englishStyle: config.translation.style,
+    afterEach: settleHeap,
   })
   warnings.push(...joined.warnings)
   return {

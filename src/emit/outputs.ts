@@ -123,10 +123,16 @@ export interface NoteOutputs {
  * Runs the writers in order and joins what they give. A writer that throws
  * stops the note: the CLI then writes none of its files.
  */
-export async function noteOutputs(input: OutputInput): Promise<NoteOutputs> {
+export async function noteOutputs(
+  input: OutputInput & {
+    /** Called after each writer (the CLI lets the heap settle there: see src/cli/heap.ts). */
+    afterEach?: () => void
+  },
+): Promise<NoteOutputs> {
   const joined: NoteOutputs = { files: {}, warnings: [], missingSources: [], untranslated: null }
   for (const write of Object.values(outputWriters) as OutputWriter[]) {
     const output = await write(input)
+    input.afterEach?.()
     Object.assign(joined.files, output.files)
     joined.warnings.push(...(output.warnings ?? []))
     joined.missingSources.push(...(output.missingSources ?? []))
