@@ -2,14 +2,17 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
+import type { GlossaryRow } from '../glossary/rows.ts'
+import type { Termbase } from '../glossary/termbase.ts'
+import type { DocumentModel } from '../model/schema.ts'
 import { failedNote } from '../pipeline/result.ts'
 import { summaryLine, type FileReport, type Summary } from '../report/types.ts'
 import { summarize } from '../report/vfile.ts'
 import type { NoteBuilder } from './builder.ts'
 import { notesOf, type CommandNotes } from './notes.ts'
-import type { BuildResult, NoteOutcome, NoteSummary } from './outcome.ts'
+import type { BuildResult, FailedNote, NoteOutcome, NoteSummary } from './outcome.ts'
 import { lockOptions, withLock } from './lock.ts'
-import { openBuildCache } from './cache.ts'
+import { openBuildCache, type BuildCache } from './cache.ts'
 import { createPool, poolSize } from './pool.ts'
 import { createProgress } from './progress.ts'
 import { outsideRootRefusal } from './root.ts'
@@ -77,13 +80,57 @@ function holds(file: string, data: string | Uint8Array): boolean {
   }
 }
 
+/**
+ * The glossary rows of a written note: those of its outcome, else those its
+ * cache entry recorded (see `BuildCache.glossaryOf`), else those of its
+ * `model.json` (when the recorded rows are gone).
+ */
+export async function glossaryOfWritten(
+  result: Extract<BuildResult, { ok: true }>,
+  key: string | null,
+  cache: BuildCache | null,
+  outDir: string,
+  termbase: Termbase,
+): Promise<GlossaryRow[]> {
+  if (result.glossary) return result.glossary
+  const recorded = key && cache ? cache.glossaryOf(key) : null
+  if (recorded) return recorded
+  const { glossaryRows } = await import('../glossary/rows.ts')
+  const model = JSON.parse(
+    readFileSync(path.join(outDir, result.summary.id, 'model.json'), 'utf8'),
+  ) as DocumentModel
+  return glossaryRows(model, termbase)
+}
+
+/** A written note, with its glossary rows when it built (see `NoteWriter.write`). */
+export interface WrittenNote {
+  result: FailedNote | (Extract<BuildResult, { ok: true }> & { glossary: GlossaryRow[] })
+  report: FileReport
+  untranslated: number | null
+}
+
+/** `written` with the glossary rows of its note (see `glossaryOfWritten`). */
+export async function withGlossary(
+  written: ReturnType<typeof writeOutcome>,
+  key: string | null,
+  cache: BuildCache | null,
+  outDir: string,
+  termbase: Termbase,
+): Promise<WrittenNote> {
+  const { result } = written
+  if (!result.ok) return { ...written, result }
+  const glossary = await glossaryOfWritten(result, key, cache, outDir, termbase)
+  return { ...written, result: { ...result, glossary } }
+}
+
 /** Builds notes and writes their outputs with one configuration (fiche watch). */
 export interface NoteWriter {
-  /** Builds one note (whose id is `id`: see `documentIdsOf`), writes its outputs and reports what the rules found. */
-  write(
-    file: string,
-    id?: string,
-  ): Promise<{ result: BuildResult; report: FileReport; untranslated: number | null }>
+  /**
+   * Builds one note (whose id is `id`: see `documentIdsOf`), writes its
+   * outputs and reports what the rules found; a built note comes with its
+   * glossary rows, also when the cache gave it.
+   */
+  write(file: string, id?: string): Promise<WrittenNote>
 }
 
 /**
@@ -110,7 +157,7 @@ export async function createNoteWriter(
       // Stored only if the note did not change while it was built: the entry would be another text's.
       if (key && written.result.ok && outcome.outputs && cache!.keyOf(file, id!) === key)
         cache!.store(key, id!, outcome, outDir)
-      return written
+      return withGlossary(written, key, cache, outDir, config.termbase)
     },
   }
 }
@@ -222,16 +269,19 @@ async function buildInto(
   const failed = results.filter((r) => !r.ok)
   for (const result of failed)
     if (!result.ok) process.stderr.write(`error: ${result.error.message}\n`)
-  const built = results.flatMap((r) => (r.ok ? [r] : []))
+  const built = results.flatMap((r, index) => (r.ok ? [{ ...r, key: keys[index] ?? null }] : []))
   // The corpus glossary of unchanged notes is left in place: their models are not even read.
   const corpusKey =
     cache?.corpusKeyOf(results.flatMap((r, index) => (r.ok ? [keys[index] ?? null] : []))) ?? null
   if (built.length > 0 && !(corpusKey && cache!.corpusHolds(corpusKey, outDir))) {
     const { corpusFilesOfNotes } = await import('../glossary/outputs.ts')
-    const files = corpusFilesOfNotes(
-      built.map((r) => ({ id: r.summary.id, rows: r.glossary })),
-      config.termbase,
-    )
+    const notes = []
+    for (const note of built)
+      notes.push({
+        id: note.summary.id,
+        rows: await glossaryOfWritten(note, note.key, cache, outDir, config.termbase),
+      })
+    const files = corpusFilesOfNotes(notes, config.termbase)
     writeCorpusFiles(files, outDir, cache !== null)
     if (corpusKey) cache!.storeCorpus(corpusKey, outDir, Object.keys(files))
   } else if (built.length > 0) removeStaleTemps(outDir)

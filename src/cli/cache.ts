@@ -35,6 +35,7 @@ import type { ResolvedConfig } from '../config/resolve.ts'
 import { buildId, version } from '../package.ts'
 import type { FileReport } from '../report/types.ts'
 import type { TermbaseStore } from '../glossary/load.ts'
+import type { GlossaryRow } from '../glossary/rows.ts'
 import type { Termbase } from '../glossary/termbase.ts'
 import { digestText, readDigestFile, sha256 } from './digest-file.ts'
 import type { BuildResult, NoteOutcome } from './outcome.ts'
@@ -60,6 +61,11 @@ interface CacheEntry {
     result: Extract<BuildResult, { ok: true }>
   }
   outputs: Record<string, OutputRecord>
+}
+
+/** The glossary rows of a build entry, as stored beside it. */
+interface GlossaryEntry {
+  rows: GlossaryRow[]
 }
 
 /** The corpus glossary's entry: its files in `<output>/` → `OutputRecord`. */
@@ -94,6 +100,12 @@ export interface BuildCache {
   lookup(key: string, outDir: string): NoteOutcome | null
   /** Records a built note whose outputs were written in `outDir` (a failed note is not recorded). */
   store(key: string, id: string, outcome: NoteOutcome, outDir: string): void
+  /**
+   * The glossary rows recorded with the entry of `key` (kept in a file of
+   * their own, `<cache>/glossary/<key>.json`, read only when the corpus
+   * glossary is made again); null when they are missing or unsound.
+   */
+  glossaryOf(key: string): GlossaryRow[] | null
   /**
    * The key of the corpus glossary of the notes whose keys are given (the
    * built notes, in order), or null when one of them has none.
@@ -196,7 +208,7 @@ function openCache(
 function writeEntry(
   file: string,
   key: string,
-  entry: CacheEntry | CheckEntry | CorpusEntry | Termbase,
+  entry: CacheEntry | CheckEntry | CorpusEntry | GlossaryEntry | Termbase,
 ): void {
   try {
     writeAtomic(file, digestText(CACHE_FORMAT, key, entry))
@@ -214,6 +226,7 @@ export function openBuildCache(
   const base = openCache(config, 'build', options, noCache)
   if (!base) return null
   // One corpus entry per output folder: a build of other notes replaces it.
+  const glossaryFile = (key: string) => path.join(config.cache!, 'glossary', `${key}.json`)
   const corpusFile = (outDir: string) =>
     path.join(config.cache!, 'corpus', `${sha256(path.resolve(outDir)).slice(0, 32)}.json`)
   return {
@@ -235,17 +248,23 @@ export function openBuildCache(
     store(key, id, outcome, outDir) {
       const { outputs, result, ...rest } = outcome
       // The translation files in the key are those of `id`: another id could not be checked.
-      if (!outputs || !result.ok || result.summary.id !== id || !('model.json' in outputs)) return
+      if (!outputs || !result.ok || !result.glossary) return
+      if (result.summary.id !== id || !('model.json' in outputs)) return
       const folder = path.join(outDir, id)
       const records = recordsOf(
         folder,
         Object.fromEntries(Object.keys(outputs).map((name) => [name, sha256(outputs[name]!)])),
       )
       if (!records) return
+      // The rows first: an entry is only written with its rows beside it.
+      writeEntry(glossaryFile(key), key, { rows: result.glossary })
       writeEntry(base.entryFile(key), key, {
-        outcome: { ...rest, result },
+        outcome: { ...rest, result: { ...result, glossary: null } },
         outputs: records,
       })
+    },
+    glossaryOf(key) {
+      return readEntry(glossaryFile(key), key, isGlossaryEntry)?.rows ?? null
     },
     corpusKeyOf(keys) {
       if (keys.some((key) => key === null)) return null
@@ -372,8 +391,13 @@ function isEntry(value: unknown): value is CacheEntry {
     isRecord(result.summary) &&
     typeof result.summary.id === 'string' &&
     isFileName(result.summary.id) &&
-    Array.isArray(result.glossary)
+    result.glossary === null
   )
+}
+
+/** Whether a parsed value has the shape of a glossary entry. */
+function isGlossaryEntry(value: unknown): value is GlossaryEntry {
+  return isRecord(value) && Array.isArray(value.rows)
 }
 
 /** Whether a parsed value has the shape of a corpus glossary entry. */

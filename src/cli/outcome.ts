@@ -23,8 +23,12 @@ export type BuildResult =
       relativePath: string
       ok: true
       summary: NoteSummary
-      /** The note's glossary rows (see `glossaryRows`), in the note's order. */
-      glossary: GlossaryRow[]
+      /**
+       * The note's glossary rows (see `glossaryRows`), in the note's order;
+       * null when the cache gave the note (they are read, only when the
+       * corpus glossary is made again, by `glossaryOfWritten`).
+       */
+      glossary: GlossaryRow[] | null
     }
   | FailedNote
 

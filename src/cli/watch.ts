@@ -20,6 +20,7 @@ import {
   createNoteWriter,
   readSourceDateEpoch,
   writeCorpusFiles,
+  withGlossary,
   writeOutcome,
   type NoteOutcome,
   type NoteWriter,
@@ -128,7 +129,7 @@ async function createWatchWriter(
       const answer = await pool.run(file, id ?? documentId(file))
       const outcome = answer.ok ? answer.value : unfinishedNote(config, file, answer.reason)
       for (const warning of outcome.warnings) process.stderr.write(`warning: ${warning}\n`)
-      return writeOutcome(outcome, outDir)
+      return withGlossary(writeOutcome(outcome, outDir), null, null, outDir, config.termbase)
     },
   }
   return { writer, close: () => pool.close() }

@@ -88,6 +88,28 @@ describe('the build cache', () => {
     expect(treeHashes(out)).toEqual(reference)
   }, 120_000)
 
+  it('makes the corpus glossary again from the rows kept beside the entries, or from model.json when they are gone', async () => {
+    const dir = project()
+    await build(dir, 'out')
+    const folder = path.join(dir, 'node_modules/.cache/fiche/glossary')
+    const kept = readdirSync(folder).sort()
+    expect(kept).toHaveLength(4)
+    rmSync(path.join(folder, kept[0]!))
+    const text = readFileSync(path.join(folder, kept[1]!), 'utf8')
+    writeFileSync(path.join(folder, kept[1]!), text.replace('"occurrences":', '"occurrences":1'))
+    // The edit adds occurrences of termbase concepts: the corpus glossary changes.
+    const note = path.join(dir, 'input/b-cesia-note-2026-02-05.md')
+    writeFileSync(note, `${readFileSync(note, 'utf8')}\nLes lignes rouges du RIA, encore.\n`)
+    const edited = await build(dir, 'out')
+    const fresh = await build(dir, 'fresh', '--no-cache')
+    expect(edited.stderr).toBe(fresh.stderr)
+    const reference = treeHashes(path.join(dir, 'fresh'))
+    expect(treeHashes(path.join(dir, 'out'))).toEqual(reference)
+    // The edited note's rows are kept beside its new entry.
+    expect(readdirSync(folder)).toHaveLength(4)
+    expect(readdirSync(folder)).not.toContain(kept[0])
+  }, 120_000)
+
   it('rebuilds only the edited note, and every note when the termbase changes', async () => {
     const dir = project()
     await build(dir, 'out')

@@ -28,6 +28,6 @@ describe('the outcome of a built note', () => {
     expect(result.summary).toEqual(summaryOf(model))
     expect(result.summary.diagnostics).toBe(model.diagnostics.length)
     expect(result.glossary).toEqual(glossaryRows(model, config.termbase))
-    expect(result.glossary.length).toBeGreaterThan(10)
+    expect(result.glossary!.length).toBeGreaterThan(10)
   })
 })
