@@ -12,9 +12,18 @@ import { collapseSpace } from '../src/text/normalize.ts'
 import { analyse } from '../src/draft/analysis.ts'
 import { extractStatistics } from '../src/text/statistics.ts'
 
+/**
+ * The longest text read as a full date: "mercredi 31 décembre 2025" has 25
+ * characters. A longer one (a paragraph that opens with "Le …" is tried as a
+ * dateline) is refused before the statistics scan, which would find no
+ * single date in it.
+ */
+const FULL_DATE_MAX = 40
+
 /** The ISO day of a text that is exactly one full French date ("5 février 2026", "lundi 1er mars 2025"). */
 export function parseFullDate(text: string): string | null {
   const trimmed = text.trim()
+  if (trimmed.length > FULL_DATE_MAX) return null
   const [date, ...rest] = extractStatistics(trimmed)
   if (!date || rest.length > 0 || date.kind !== 'date') return null
   if (date.start !== 0 || date.end !== trimmed.length) return null
