@@ -4,7 +4,7 @@
  * uses of forbidden terms and the candidate terms. The glossary outputs and
  * the glossary rules read it from the model.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Position, type DocumentModel } from '../model/schema.ts'
 
 /** Key of the terms plugin's data in `model.extensions`. */

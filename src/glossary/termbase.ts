@@ -4,7 +4,7 @@
  * the English equivalent and a status. Written by hand in
  * `input/termbase.yaml` (see docs/termbase.md), read and written as TBX and CSV.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isUnsafeHref } from '../text/citations.ts'
 
 /** Status of a concept: approved, proposed for review, or forbidden (do not use its terms). */

@@ -6,7 +6,7 @@
  * Every extracted item carries a stable `id` (derived from its content and
  * its place in the tree) and a `position` in the source file.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Version of the model; a consumer rejects a model of another major version. */
 export const SCHEMA_VERSION = '1.1.0'

@@ -35,7 +35,7 @@
  * The meta-test (`tests/validate/meta.test.ts`) checks 1–4.
  */
 import type { Root } from 'mdast'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { Termbase } from '../glossary/termbase.ts'
 import type { SourceRegistry } from '../sources/registry.ts'
 import type { Diagnostic, DocumentModel, Position, Severity } from '../model/schema.ts'

@@ -1,5 +1,5 @@
 /** Section helpers shared by rules: exempting sections by heading pattern. */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { DocumentModel, Section } from '../model/schema.ts'
 
 /** An option listing heading patterns (case-insensitive regular expressions), checked when parsed. */

@@ -3,7 +3,7 @@
  * per-rule settings, typed per rule) resolved into a severity and complete
  * options for every rule, with errors that name the key.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Severity } from '../model/schema.ts'
 import { rules, ruleById } from './registry.ts'
 import type { Rule, RuleLevel, RuleProject } from './rule.ts'

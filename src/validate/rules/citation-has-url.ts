@@ -1,7 +1,7 @@
 /** citation-has-url: every link and author-year citation leads somewhere. */
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { DocumentModel } from '../../model/schema.ts'
 import { defineRule } from '../rule.ts'
 

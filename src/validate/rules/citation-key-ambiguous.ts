@@ -1,5 +1,5 @@
 /** citation-key-ambiguous: one author-year key, one source. */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Citation } from '../../model/schema.ts'
 import { authorYearKey, matchCitation } from '../../sources/match.ts'
 import { defineRule } from '../rule.ts'

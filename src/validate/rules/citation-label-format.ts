@@ -1,5 +1,5 @@
 /** citation-label-format: author-year labels read "Author, 2025" with a plausible year. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseAuthorYear } from '../../text/citations.ts'
 import { defineRule } from '../rule.ts'
 

@@ -1,5 +1,5 @@
 /** citation-source-resolved: with a sources registry, every author-year citation is in it. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { matchCitation } from '../../sources/match.ts'
 import { defineRule } from '../rule.ts'
 

@@ -1,5 +1,5 @@
 /** claim-has-source: in a factual section, every bullet cites a source. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRule } from '../rule.ts'
 import { exemptSections, headingPatterns } from '../sections.ts'
 

@@ -1,5 +1,5 @@
 /** document-has-date: a note states its date (front matter, metadata line or dateline). */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRule } from '../rule.ts'
 
 export default defineRule({

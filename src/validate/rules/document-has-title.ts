@@ -1,5 +1,5 @@
 /** document-has-title: a note has a title (front matter, or a first heading of level 1). */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRule } from '../rule.ts'
 
 export default defineRule({

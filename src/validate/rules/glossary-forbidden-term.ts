@@ -1,5 +1,5 @@
 /** glossary-forbidden-term: a term the termbase marks as forbidden is used in the note. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { termsExtensionOf } from '../../glossary/extension.ts'
 import { defineRule } from '../rule.ts'
 

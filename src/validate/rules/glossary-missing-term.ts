@@ -1,5 +1,5 @@
 /** glossary-missing-term: terminology of the note that the termbase lacks (candidate terms). */
-import { z } from 'zod'
+import * as z from 'zod'
 import { termsExtensionOf } from '../../glossary/extension.ts'
 import { defineRule } from '../rule.ts'
 

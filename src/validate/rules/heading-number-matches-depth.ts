@@ -1,5 +1,5 @@
 /** heading-number-matches-depth: "1.2" sits at the level of "1.1", one below "1". */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Heading } from '../../model/schema.ts'
 import { readNumbers } from '../numbering.ts'
 import { defineRule } from '../rule.ts'

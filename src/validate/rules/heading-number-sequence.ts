@@ -1,5 +1,5 @@
 /** heading-number-sequence: manual numbers follow 1, 2, 3 without gaps, repeats or disorder. */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Heading } from '../../model/schema.ts'
 import { readNumbers, type HeadingNumber } from '../numbering.ts'
 import { defineRule } from '../rule.ts'

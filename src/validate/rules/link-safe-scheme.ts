@@ -1,6 +1,6 @@
 /** link-safe-scheme: no `javascript:`, `data:`, `vbscript:` or `file:` targets. */
 import { visit } from 'unist-util-visit'
-import { z } from 'zod'
+import * as z from 'zod'
 import { classifyHref } from '../../text/citations.ts'
 import { defineRule } from '../rule.ts'
 

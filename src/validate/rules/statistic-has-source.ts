@@ -1,5 +1,5 @@
 /** statistic-has-source: a figure comes with a citation in its sentence or bullet. */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   FigureKind,
   isFigure,

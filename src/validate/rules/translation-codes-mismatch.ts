@@ -4,7 +4,7 @@
  * times as the source, in any order. Codes are compared by id, one pass over
  * each side.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRule } from '../rule.ts'
 import type { TranslationCode } from '../translation-input.ts'
 

@@ -1,5 +1,5 @@
 /** translation-draft: no unit keeps a memory or machine draft, or a review mark, that no person has settled. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRule } from '../rule.ts'
 
 export default defineRule({

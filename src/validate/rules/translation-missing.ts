@@ -1,5 +1,5 @@
 /** translation-missing: every unit of the translation file has an English target. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRule } from '../rule.ts'
 
 export default defineRule({

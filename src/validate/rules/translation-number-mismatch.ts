@@ -1,5 +1,5 @@
 /** translation-number-mismatch: the English target has the same numbers as the French source. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { scanEnglishNumbers } from '../../text/english-figures.ts'
 import { scanNumbers } from '../../text/stats/numbers.ts'
 import { romanValue } from '../numbering.ts'

@@ -1,5 +1,5 @@
 /** translation-stale: no unit translates an older version of the note. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRule } from '../rule.ts'
 
 export default defineRule({

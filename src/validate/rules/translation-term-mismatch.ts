@@ -10,7 +10,7 @@
  * report (one level below the rule's severity): English may refer back with
  * a pronoun where French repeats the term.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   buildTermIndex,
   matchTerms,

@@ -4,7 +4,7 @@
  * French ordinal abbreviations. Each check is one regular expression without
  * nested quantifiers over the target: linear in its length.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRule } from '../rule.ts'
 
 const GUILLEMETS = /[«»‹›]/gu

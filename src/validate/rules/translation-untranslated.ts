@@ -6,7 +6,7 @@
  * name, a figure or a quotation in English may stay as it is. One pass over
  * each text.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { ENGLISH_WORDS, FRENCH_WORDS } from '../../text/language.ts'
 import { defineRule } from '../rule.ts'
 import type { TranslationUnitInput } from '../translation-input.ts'
