@@ -9,7 +9,11 @@
  * - A short line without final punctuation standing before a paragraph is a
  *   heading: the title (depth 1) when it opens the text, a sub-heading
  *   (depth 2) between paragraphs. A text without such a first line has no title.
- * - Lines starting with `-`, `*`, `•` or `–` form a list.
+ * - Lines starting with `-`, `*`, `•` or `–` form a list; lines after one that
+ *   do not start so continue its item (hard-wrapped text).
+ * - A bullet glyph alone on its line starts a list item, as PDF-to-text tools
+ *   write lists: the glyph on the line before the item, or a column of glyphs
+ *   before all the items (see `glyphGroups` and `splitItems`).
  * - Bare URLs and e-mail addresses are links (see bare-links.ts).
  */
 import type { Heading, Link, List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast'
@@ -88,36 +92,72 @@ export function readText(file: VFile): Root {
     } else current.push(line)
   }
   if (current.length > 0) blocksOfLines.push(current)
-  const blocks = blocksOfLines.flatMap((block) =>
-    isOneParagraphPerLine(block) ? block.map((line) => [line]) : [block],
-  )
-
   const children: RootContent[] = []
   const hasTitle = typeof meta.title === 'string'
-  blocks.forEach((block, blockIndex) => {
-    const isLast = blockIndex === blocks.length - 1
-    const first = block[0]!
-    if (block.every((line) => BULLET.test(line.text))) {
-      children.push(buildList(block, span))
-      return
+  /** Lines of prose (no bullet glyph alone among them), as before glyph lists existed. */
+  const pushProse = (lines: Line[], isLast: boolean) => {
+    const blocks = isOneParagraphPerLine(lines) ? lines.map((line) => [line]) : [lines]
+    blocks.forEach((block, index) => {
+      const last = isLast && index === blocks.length - 1
+      const depth = children.length === 0 && !hasTitle ? 1 : 2
+      const first = block[0]!
+      if (BULLET.test(first.text)) {
+        children.push(buildList(bulletItems(block), span))
+        return
+      }
+      if (block.length === 1 && !last && isHeadingLine(first.text)) {
+        children.push(buildHeading(first, depth, span))
+        return
+      }
+      if (block.length > 1 && isHeadingLine(first.text) && isShortAmong(first, block)) {
+        children.push(buildHeading(first, depth, span))
+        block = block.slice(1)
+      }
+      children.push(buildParagraph(block, span))
+    })
+  }
+  // A list laid out as PDF-to-text tools write it: each bullet glyph alone on
+  // its line, before the item's text or as a column of glyphs before all the
+  // items (see `glyphGroups`). `pending` counts the glyphs of such a column
+  // still waiting for their text, which can come blocks later.
+  let pending: Line[] = []
+  let glyphList: List | null = null
+  const pushItems = (glyphs: Line[], text: Line[]): Line[] => {
+    const { items, rest } = splitItems(text, glyphs.length)
+    const list = buildList(items, span, glyphs[0]!)
+    if (glyphList && children.at(-1) === glyphList) {
+      glyphList.children.push(...list.children)
+      glyphList.position = { start: glyphList.position!.start, end: list.position!.end }
+    } else {
+      children.push(list)
+      glyphList = list
     }
-    if (block.length === 1 && !isLast && isHeadingLine(first.text)) {
-      const depth = blockIndex === 0 && children.length === 0 && !hasTitle ? 1 : 2
-      children.push(buildHeading(first, depth, span))
-      return
+    return rest
+  }
+  blocksOfLines.forEach((lines, blockIndex) => {
+    const isLast = blockIndex === blocksOfLines.length - 1
+    const { head, groups } = glyphGroups(lines)
+    let prose = head
+    if (pending.length > 0 && prose.length > 0) {
+      prose = pushItems(pending, prose)
+      pending = []
     }
-    if (block.length > 1 && isHeadingLine(first.text) && isShortAmong(first, block)) {
-      const depth = blockIndex === 0 && children.length === 0 && !hasTitle ? 1 : 2
-      children.push(buildHeading(first, depth, span))
-      block = block.slice(1)
-    }
-    children.push(buildParagraph(block, span))
+    if (prose.length > 0) pushProse(prose, isLast && groups.length === 0)
+    groups.forEach((group, index) => {
+      if (group.text.length === 0) {
+        pending.push(...group.glyphs)
+        return
+      }
+      const rest = pushItems(group.glyphs, group.text)
+      if (rest.length > 0) pushProse(rest, isLast && index === groups.length - 1)
+    })
   })
 
   return { type: 'root', children, position: span(0, source.length) }
 }
 
-const BULLET = /^\s*[-*•–]\s+\S/
+/** A line opening with a list marker, then the item's text (the marker with its spaces in group 1). */
+const BULLET = /^(\s*[-*•–]\s+)\S/
 
 function splitLines(source: string): Line[] {
   const lines: Line[] = []
@@ -136,8 +176,22 @@ export function isHeadingLine(text: string): boolean {
   if (trimmed.length === 0 || trimmed.length > HEADING_MAX_LENGTH) return false
   if (trimmed.split(/\s+/).length > HEADING_MAX_WORDS) return false
   if (/[.,;:!?…»"”)\]-]$/.test(trimmed)) return false
+  if (LINE_GOES_ON.has(trimmed.slice(trimmed.lastIndexOf(' ') + 1).toLowerCase())) return false
   return /^[\p{Lu}\d«"“]/u.test(trimmed)
 }
+
+/**
+ * Words a heading does not end with but a hard-wrapped line often does:
+ * French (and English) articles, prepositions, conjunctions and relative
+ * pronouns ("… qui regroupe un ensemble de").
+ */
+const LINE_GOES_ON = new Set(
+  (
+    'le la les l un une des du de d au aux à a en dans sur sous par pour avec sans entre vers chez ' +
+    'et ou ni mais donc or car que qu qui dont où ce cette ces son sa ses leur leurs notre nos votre ' +
+    'the of and or to in on for with by from that which'
+  ).split(' '),
+)
 
 /**
  * Text pasted with one paragraph per line and no blank lines between: every
@@ -154,7 +208,8 @@ function isOneParagraphPerLine(block: Line[]): boolean {
 
 /** True when the first line is clearly shorter than the wrapped lines after it. */
 function isShortAmong(first: Line, block: Line[]): boolean {
-  const longest = Math.max(...block.slice(1).map((line) => line.text.trim().length))
+  let longest = 0
+  for (let i = 1; i < block.length; i++) longest = Math.max(longest, block[i]!.text.trim().length)
   return first.text.trim().length < longest * 0.6
 }
 
@@ -204,25 +259,117 @@ function mergeTexts(nodes: Array<Text | Link>, span: Span): Array<Text | Link> {
   return merged
 }
 
-function buildList(block: Line[], span: Span): List {
-  const items: ListItem[] = block.map((line) => {
-    const [start, end] = trimmedRange(line)
-    const marker = /^\s*[-*•–]\s+/.exec(line.text)![0].length
-    const textStart = line.start + marker
-    const paragraph: Paragraph = {
-      type: 'paragraph',
-      children: linkifyText(line.text.slice(marker).trim(), textStart, span),
-      position: span(textStart, end),
-    }
+/**
+ * A list of `items`, each a run of lines (a hard-wrapped item has several);
+ * an item's first line may open with its marker. `glyph`, the first bullet
+ * glyph of a list whose glyphs stand alone on their lines, starts the list.
+ */
+function buildList(items: Line[][], span: Span, glyph?: Line): List {
+  const children: ListItem[] = items.map((lines) => {
+    const first = lines[0]!
+    const marker = BULLET.exec(first.text)?.[1]?.length ?? 0
+    const itemLines = [
+      { text: first.text.slice(marker), start: first.start + marker },
+      ...lines.slice(1),
+    ]
+    const paragraph = buildParagraph(itemLines, span)
+    const start = trimmedRange(first)[0]
+    const end = trimmedRange(lines.at(-1)!)[1]
     return { type: 'listItem', spread: false, children: [paragraph], position: span(start, end) }
   })
-  const start = trimmedRange(block[0]!)[0]
-  const end = trimmedRange(block.at(-1)!)[1]
-  return {
-    type: 'list',
-    ordered: false,
-    spread: false,
-    children: items,
-    position: span(start, end),
+  const start = glyph ? trimmedRange(glyph)[0] : children[0]!.position!.start.offset!
+  const end = children.at(-1)!.position!.end.offset!
+  return { type: 'list', ordered: false, spread: false, children, position: span(start, end) }
+}
+
+/**
+ * The items of a block that opens with a bullet line: each bullet line
+ * starts an item, the lines after it (a hard-wrapped item) continue it.
+ */
+function bulletItems(block: Line[]): Line[][] {
+  const items: Line[][] = []
+  for (const line of block) {
+    if (BULLET.test(line.text) || items.length === 0) items.push([line])
+    else items.at(-1)!.push(line)
   }
+  return items
+}
+
+/**
+ * A bullet glyph alone on its line, as PDF-to-text tools (pdftotext) leave
+ * them: Word's bullets, dashes and arrows, its "o" of a second level, and the
+ * private-use code points of its Symbol and Wingdings bullets.
+ */
+const GLYPH = /^\s*(?:[•◦▪▫●○■□‣⁃➢➤►▶✓✔❖–—\-\uF0A7\uF0B7\uF0D8\uF076\uF0FC]|o)\s*$/u
+
+/** A block's lines before its first lone glyph, then each run of glyphs with the text after it. */
+interface GlyphGroups {
+  head: Line[]
+  groups: Array<{ glyphs: Line[]; text: Line[] }>
+}
+
+/**
+ * Splits a block at its lone bullet glyphs. pdftotext writes a list either
+ * with each glyph on the line before its item's text, or as a column of
+ * glyphs followed by the items' lines; a glyph run with no text after it in
+ * the block (`text` empty) gets its items from the next block.
+ */
+function glyphGroups(block: Line[]): GlyphGroups {
+  const head: Line[] = []
+  const groups: GlyphGroups['groups'] = []
+  for (const line of block) {
+    const isGlyph = GLYPH.test(line.text)
+    const group = groups.at(-1)
+    if (isGlyph) {
+      if (group && group.text.length === 0) group.glyphs.push(line)
+      else groups.push({ glyphs: [line], text: [] })
+    } else if (group) group.text.push(line)
+    else head.push(line)
+  }
+  return { head, groups }
+}
+
+/** Whether a line ends as an item or a sentence does. */
+const ENDS_ITEM = /[.;:!?…]$/u
+
+/**
+ * The `count` items of a column of glyphs in the lines that follow it, and
+ * the lines after the last item. Items end, first, at lines that end with
+ * punctuation; when there are too few of those, also at a line clearly
+ * shorter than the others followed by one that starts with a capital (a
+ * wrapped item fills its lines). One glyph takes all the lines. Linear in
+ * the number of lines.
+ */
+function splitItems(lines: Line[], count: number): { items: Line[][]; rest: Line[] } {
+  if (count <= 1 || lines.length === 1) return { items: [lines], rest: [] }
+  const strong: number[] = []
+  const weak: number[] = []
+  let longest = 0
+  for (const line of lines) longest = Math.max(longest, line.text.trim().length)
+  for (let i = 1; i < lines.length; i++) {
+    const previous = lines[i - 1]!.text.trim()
+    if (ENDS_ITEM.test(previous)) strong.push(i)
+    else if (previous.length < longest * 0.8 && /^[\p{Lu}\d«"“]/u.test(lines[i]!.text.trim()))
+      weak.push(i)
+  }
+  let cuts: number[]
+  if (strong.length >= count - 1) cuts = strong
+  else if (strong.length + weak.length < count - 1 && lines.length <= count) {
+    // Too few ends to tell the items apart, and no more lines than glyphs: one line each.
+    return { items: lines.map((line) => [line]), rest: [] }
+  } else {
+    const needed = count - 1 - strong.length
+    cuts = [...strong, ...weak.slice(0, needed)].sort((a, b) => a - b)
+  }
+  const items: Line[][] = []
+  let from = 0
+  for (const cut of cuts) {
+    if (items.length === count - 1) break
+    items.push(lines.slice(from, cut))
+    from = cut
+  }
+  // The last item runs to the next line that ends with punctuation.
+  const lastEnd = cuts.find((cut) => cut > from) ?? lines.length
+  items.push(lines.slice(from, lastEnd))
+  return { items, rest: lines.slice(lastEnd) }
 }

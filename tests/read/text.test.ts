@@ -134,3 +134,154 @@ describe('bare links in plain text', () => {
     expect(model.citations.filter((c) => c.kind === 'link')).toEqual([])
   })
 })
+
+// Excerpts of a real report (the Bothorel mission's working pages, in the
+// incubateur-territoires/ressources repository) as pdftotext writes them
+// after a Word → PDF conversion: glyphs alone on their lines, items wrapped.
+describe('lists of PDF-to-text output', () => {
+  const texts = (model: Awaited<ReturnType<typeof modelOf>>) => model.bullets.map((b) => b.text)
+
+  it('gives a column of glyphs the items after it, split where the lines end with punctuation', async () => {
+    const text = [
+      'Cette convergence sur des structurations',
+      'compatibles, comporte en particulier :',
+      '•',
+      '•',
+      '•',
+      '',
+      'une sémantique et une syntaxe partagée ;',
+      'des dictionnaires et registres pour remplir les champs des données et des métadonnées ;',
+      'un même carroyage ou des carroyages compatibles pour des données agrégées ou',
+      'résultantes d’opérations statistiques.',
+      '',
+      'Le référencement des schémas est capital.',
+      '',
+    ].join('\n')
+    const model = await modelOf(text, 'rapport.txt')
+    expect(texts(model)).toEqual([
+      'une sémantique et une syntaxe partagée ;',
+      'des dictionnaires et registres pour remplir les champs des données et des métadonnées ;',
+      'un même carroyage ou des carroyages compatibles pour des données agrégées ou résultantes d’opérations statistiques.',
+    ])
+    expect(model.bullets[2]!.position.start.line).toBe(9)
+    expect(model.blocks.map((b) => b.type)).toEqual(['paragraph', 'list', 'paragraph'])
+  })
+
+  it('keeps the text after the last item of a column as a paragraph, and the heading before it', async () => {
+    const text = [
+      'Consolider un catalogage des données',
+      '•',
+      '•',
+      '',
+      'Chaque infrastructure possède son propre catalogue des données hébergées, produit à',
+      'partir des métadonnées accompagnant les jeux de données.',
+      'Il apparaît impossible de constituer un catalogue unique des données publiques',
+      'ouvertes ou non, du fait de métadonnées déficientes.',
+      'Il s’agit de répondre aux questions : - existe-t-il une base de données qui répond à',
+      'mon besoin ? – où se trouve sa version la plus aboutie/légitime ? – qui en est',
+      'propriétaire ?, quelles sont les informations de qualité, de confidentialité, de licence ?',
+      'Ces informations devraient être disponibles pour les bases de données publiques',
+      'ouvertes comme pour les bases de données publiées en diffusion restreintes.',
+      '',
+    ].join('\n')
+    const model = await modelOf(text, 'rapport.txt')
+    expect(model.headings.map((h) => h.text)).toEqual(['Consolider un catalogage des données'])
+    expect(texts(model)).toEqual([
+      'Chaque infrastructure possède son propre catalogue des données hébergées, produit à partir des métadonnées accompagnant les jeux de données.',
+      'Il apparaît impossible de constituer un catalogue unique des données publiques ouvertes ou non, du fait de métadonnées déficientes.',
+    ])
+    expect(model.blocks.map((b) => b.type)).toEqual(['heading', 'list', 'paragraph'])
+  })
+
+  it('takes the glyphs of one column across blank lines, and a glyph before each item', async () => {
+    const text = [
+      'Moissonnage et syndication',
+      '•',
+      '•',
+      '',
+      '•',
+      '',
+      'La syndication permet à une infrastructure d’informer des abonnés.',
+      'Le moissonnage permet de charger automatiquement des',
+      'ressources.',
+      'Nécessité de combiner deux approches :',
+      '–',
+      'd’une part la définition au niveau de la DINUM d’une politique',
+      'interministérielle d’interopérabilité',
+      '–',
+      'd’autre part, sa mise en œuvre au niveau de chaque communauté.',
+      '',
+    ].join('\n')
+    const model = await modelOf(text, 'rapport.txt')
+    expect(texts(model)).toEqual([
+      'La syndication permet à une infrastructure d’informer des abonnés.',
+      'Le moissonnage permet de charger automatiquement des ressources.',
+      'Nécessité de combiner deux approches :',
+      'd’une part la définition au niveau de la DINUM d’une politique interministérielle d’interopérabilité',
+      'd’autre part, sa mise en œuvre au niveau de chaque communauté.',
+    ])
+    expect(model.blocks.filter((b) => b.type === 'list')).toHaveLength(1)
+  })
+
+  it('splits items without final punctuation at a short line, or one line each', async () => {
+    const wrapped = [
+      'Les données collectées :',
+      '•',
+      '•',
+      '',
+      'Les entreprises sont aujourd’hui soumises à de multiples régimes de déclaration',
+      'obligatoire',
+      'Les foyers sont tenus de déclarer leurs revenus, mais aussi les principaux évènements',
+      'de vie.',
+      '',
+    ].join('\n')
+    expect(texts(await modelOf(wrapped, 'a.txt'))).toEqual([
+      'Les entreprises sont aujourd’hui soumises à de multiples régimes de déclaration obligatoire',
+      'Les foyers sont tenus de déclarer leurs revenus, mais aussi les principaux évènements de vie.',
+    ])
+    const lines = [
+      'Des outils :',
+      '•',
+      '•',
+      '',
+      'Au sein de l’infrastructure mise en œuvre par la DINUM : schema.data.gouv.fr',
+      'Des travaux sont en cours pour intégrer ces outils à la plateforme data.gouv.fr',
+      '',
+    ].join('\n')
+    expect(texts(await modelOf(lines, 'b.txt'))).toEqual([
+      'Au sein de l’infrastructure mise en œuvre par la DINUM : schema.data.gouv.fr',
+      'Des travaux sont en cours pour intégrer ces outils à la plateforme data.gouv.fr',
+    ])
+  })
+
+  it('continues a bullet line’s item on the wrapped lines after it', async () => {
+    const text = [
+      'Intro du texte.',
+      '',
+      '- la fraîcheur des données (52 % des jeux de données n’ont pas été mis à jour',
+      '  depuis un an) ;',
+      '- la documentation.',
+      '',
+    ].join('\n')
+    expect(texts(await modelOf(text, 'c.txt'))).toEqual([
+      'la fraîcheur des données (52 % des jeux de données n’ont pas été mis à jour depuis un an) ;',
+      'la documentation.',
+    ])
+  })
+
+  it('does not take a wrapped line ending with "de" or "et" for a heading', async () => {
+    expect(
+      isHeadingLine('Plateforme de données : infrastructure qui regroupe un ensemble de'),
+    ).toBe(false)
+    expect(isHeadingLine('Les acteurs publics et')).toBe(false)
+    expect(isHeadingLine('Qualité de la donnée')).toBe(true)
+    const text = [
+      'Introduction du rapport.',
+      '',
+      'Plateforme de données (ou hub) : infrastructure de stockage qui regroupe un ensemble de',
+      'données en provenance de systèmes d’informations multiples.',
+      '',
+    ].join('\n')
+    expect((await modelOf(text, 'd.txt')).headings).toEqual([])
+  })
+})
