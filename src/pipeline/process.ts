@@ -108,6 +108,7 @@ export async function buildNote(
         : null
     if (tooDeep) return fail(tooDeep)
     const file = new VFile({ path: relativePath, value: note.text, cwd: config.root })
+    file.data.pageBreakLines = note.pageBreakLines
     const tree = readers[format](file)
     const refused = treeReason(tree, config.limits)
     if (refused) return fail(refused)

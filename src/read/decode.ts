@@ -218,6 +218,12 @@ export interface NoteText {
   map: OffsetMap
   encoding: TextEncoding
   notices: DecodeNotice[]
+  /**
+   * The lines (0-based) that held a form feed, a page break of PDF-to-text
+   * output: the feeds themselves became spaces, and the plain-text reader
+   * looks for page furniture from these lines (`file.data.pageBreakLines`).
+   */
+  pageBreakLines: number[]
 }
 
 /** White space, and the invisible characters that fill "empty" files. */
@@ -250,5 +256,29 @@ export function decodeNote(
       offset: clean.replaced.first,
     })
   }
-  return { text, original: clean.text, map, encoding: decoded.encoding, notices }
+  return {
+    text,
+    original: clean.text,
+    map,
+    encoding: decoded.encoding,
+    notices,
+    pageBreakLines: formFeedLines(decoded.text),
+  }
+}
+
+/** The lines (0-based; CRLF, CR and LF end a line) on which a form feed stands. Linear. */
+export function formFeedLines(text: string): number[] {
+  const lines: number[] = []
+  let next = text.indexOf('\f')
+  if (next < 0) return lines
+  let line = 0
+  for (let i = 0; i < text.length && next >= 0; i++) {
+    const char = text.charCodeAt(i)
+    if (i === next) {
+      if (lines.at(-1) !== line) lines.push(line)
+      next = text.indexOf('\f', i + 1)
+    }
+    if (char === 10 || (char === 13 && text.charCodeAt(i + 1) !== 10)) line++
+  }
+  return lines
 }

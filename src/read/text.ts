@@ -22,6 +22,16 @@ import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { linkifyText, type Span } from './bare-links.ts'
 
+declare module 'vfile' {
+  interface DataMap {
+    /**
+     * Lines (0-based) that held a form feed before decoding made it a space
+     * (see `NoteText.pageBreakLines`): the page breaks of PDF-to-text output.
+     */
+    pageBreakLines: number[]
+  }
+}
+
 /** Metadata keys recognised on the first lines, mapped to model names. */
 const META_KEYS: Record<string, string> = {
   date: 'date',
@@ -82,20 +92,39 @@ export function readText(file: VFile): Root {
   }
   file.data.frontmatter = meta
 
+  const breaks = new Set(file.data.pageBreakLines ?? [])
+  lines.forEach((line, i) => {
+    if (line.text.includes('\f')) breaks.add(i)
+  })
+  const furniture = pageFurniture(lines, breaks)
   const blocksOfLines: Line[][] = []
   let current: Line[] = []
   for (; index < lines.length; index++) {
     const line = lines[index]!
-    if (line.text.trim() === '') {
+    if (line.text.trim() === '' || furniture.has(index)) {
       if (current.length > 0) blocksOfLines.push(current)
       current = []
-    } else current.push(line)
+      continue
+    }
+    // A sentence cut by a page break, or by the blank lines of double-spaced
+    // text (as OCR writes it), goes on after them.
+    const before = blocksOfLines.at(-1)
+    if (current.length === 0 && before && goesOn(before.at(-1)!, line))
+      current = blocksOfLines.pop()!
+    current.push(line)
   }
   if (current.length > 0) blocksOfLines.push(current)
   const children: RootContent[] = []
   const hasTitle = typeof meta.title === 'string'
   /** Lines of prose (no bullet glyph alone among them), as before glyph lists existed. */
-  const pushProse = (lines: Line[], isLast: boolean) => {
+  const pushProse = (lines: Line[], isLast: boolean): void => {
+    // A list whose glyph bullets follow a line of text without a blank line.
+    const list = lines.findIndex((line, i) => i > 0 && GLYPH_BULLET.test(line.text))
+    if (list > 0) {
+      pushProse(lines.slice(0, list), false)
+      pushProse(lines.slice(list), isLast)
+      return
+    }
     const blocks = isOneParagraphPerLine(lines) ? lines.map((line) => [line]) : [lines]
     blocks.forEach((block, index) => {
       const last = isLast && index === blocks.length - 1
@@ -157,7 +186,13 @@ export function readText(file: VFile): Root {
 }
 
 /** A line opening with a list marker, then the item's text (the marker with its spaces in group 1). */
-const BULLET = /^(\s*[-*•–]\s+)\S/
+const BULLET = /^(\s*[-*•–◦▪●○■□‣➢➤►▶✓✔❖\uF0A7\uF0B7\uF0D8\uF0FC]\s+)\S/u
+
+/**
+ * A line opening with a bullet glyph (not a dash, which also opens a
+ * sentence's aside): it starts a list even after a line of text.
+ */
+const GLYPH_BULLET = /^\s*[•◦▪●○■□‣➢➤►▶✓✔❖\uF0A7\uF0B7\uF0D8\uF0FC]\s+\S/u
 
 function splitLines(source: string): Line[] {
   const lines: Line[] = []
@@ -176,7 +211,7 @@ export function isHeadingLine(text: string): boolean {
   if (trimmed.length === 0 || trimmed.length > HEADING_MAX_LENGTH) return false
   if (trimmed.split(/\s+/).length > HEADING_MAX_WORDS) return false
   if (/[.,;:!?…»"”)\]-]$/.test(trimmed)) return false
-  if (LINE_GOES_ON.has(trimmed.slice(trimmed.lastIndexOf(' ') + 1).toLowerCase())) return false
+  if (endsOpen(trimmed)) return false
   return /^[\p{Lu}\d«"“]/u.test(trimmed)
 }
 
@@ -203,6 +238,8 @@ function isOneParagraphPerLine(block: Line[]): boolean {
   const ends = (line: Line) => /[.!?…»"”)]$/u.test(line.text.trim())
   if (!block.every((line) => ends(line) || isHeadingLine(line.text))) return false
   if (BULLET.test(block[0]!.text)) return false
+  // A line going on with the sentence of the one before: hard-wrapped text.
+  for (let i = 1; i < block.length; i++) if (goesOn(block[i - 1]!, block[i]!)) return false
   return block.filter(ends).length >= 2 || block.some((line) => isHeadingLine(line.text))
 }
 
@@ -327,6 +364,73 @@ function glyphGroups(block: Line[]): GlyphGroups {
     else head.push(line)
   }
   return { head, groups }
+}
+
+/** Lines at the top or bottom of a page looked at for running headers and footers. */
+const PAGE_EDGE = 2
+
+/** A page number once its digits are `#`: "12", "- 12 -", "-12.", "Page 12 sur 40", "12/40". */
+const PAGE_NUMBER =
+  /^(?:[-–—(]\s*)?#(?:\s*[-–—)])?\.?$|^(?:page|p\.)\s*#(?:\s*(?:sur|de|of|\/)\s*#)?$|^#\s*(?:\/|sur)\s*#$/iu
+
+/**
+ * The lines (by index) of a PDF-to-text output's page furniture: page
+ * numbers and running headers and footers. Pages start at the `breaks`
+ * (lines that held a form feed, as pdftotext writes them); among the first and last `PAGE_EDGE`
+ * lines of each page, a page number, or a line found (digits aside) at the
+ * edge of at least 40 % of the pages and 3 of them, is furniture. The top of
+ * the first page is kept (a running header repeats the title). A text of
+ * fewer than 3 pages has none. Linear in the number of lines.
+ */
+function pageFurniture(lines: Line[], breaks: ReadonlySet<number>): Set<number> {
+  const furniture = new Set<number>()
+  const starts = [0, ...[...breaks].filter((i) => i > 0).sort((a, b) => a - b)]
+  if (starts.length < 3) return furniture
+  const keyOf = (i: number) =>
+    lines[i]!.text.replace(/\f/gu, '').trim().replace(/\d+/gu, '#').replace(/\s+/gu, ' ')
+  const edges = starts.map((from, page) => {
+    const to = starts[page + 1] ?? lines.length
+    const found = new Set<number>()
+    const look = (i: number, tally: { n: number }) => {
+      if (tally.n >= PAGE_EDGE || lines[i]!.text.trim() === '') return
+      tally.n++
+      if (!GLYPH.test(lines[i]!.text)) found.add(i)
+    }
+    const top = { n: 0 }
+    for (let i = from; i < to && top.n < PAGE_EDGE; i++) look(i, top)
+    const bottom = { n: 0 }
+    for (let i = to - 1; i >= from && bottom.n < PAGE_EDGE; i--) look(i, bottom)
+    return [...found]
+  })
+  const pages = new Map<string, number>()
+  for (const edge of edges)
+    for (const key of new Set(edge.map(keyOf))) pages.set(key, (pages.get(key) ?? 0) + 1)
+  const often = Math.max(3, Math.ceil(starts.length * 0.4))
+  edges.forEach((edge, page) => {
+    for (const i of edge) {
+      const key = keyOf(i)
+      const number = PAGE_NUMBER.test(key)
+      if (page === 0 && !number && i < (starts[1] ?? 0) / 2) continue
+      if (number || pages.get(key)! >= often) furniture.add(i)
+    }
+  })
+  return furniture
+}
+
+/**
+ * Whether `next`, after blank lines or a page break, goes on with the
+ * sentence that `line` left open: no final punctuation, then a small letter.
+ */
+function goesOn(line: Line, next: Line): boolean {
+  const text = line.text.trim()
+  const after = next.text.trim()
+  if (/[.!?:;…»"”)]$/u.test(text) || GLYPH.test(after) || BULLET.test(next.text)) return false
+  return /^\p{Ll}/u.test(after) || endsOpen(text)
+}
+
+/** Whether a line ends with a word that cannot end a sentence or a heading ("… à compter du"). */
+function endsOpen(text: string): boolean {
+  return LINE_GOES_ON.has(text.slice(text.lastIndexOf(' ') + 1).toLowerCase())
 }
 
 /** Whether a line ends as an item or a sentence does. */

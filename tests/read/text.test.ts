@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { toString } from 'mdast-util-to-string'
 import { VFile } from 'vfile'
+import { formFeedLines } from '../../src/read/decode.ts'
 import { isHeadingLine, readText } from '../../src/read/text.ts'
 import { modelOf } from '../helpers.ts'
 
@@ -283,5 +285,69 @@ describe('lists of PDF-to-text output', () => {
       '',
     ].join('\n')
     expect((await modelOf(text, 'd.txt')).headings).toEqual([])
+  })
+})
+
+describe('page furniture and wrapped lines of PDF-to-text output', () => {
+  const paragraphsOf = (text: string) =>
+    readText(new VFile({ value: text }))
+      .children.filter((n) => n.type === 'paragraph')
+      .map((n) => toString(n).replaceAll('\n', ' '))
+  const page = (n: number, body: string[]) =>
+    [
+      `${n === 1 ? '' : '\f'}Rapport sur la donnée publique`,
+      '',
+      ...body,
+      '',
+      `Page ${n} sur 4`,
+      '',
+    ].join('\n')
+  const text = [
+    page(1, ['Introduction du rapport, qui expose la méthode.']),
+    page(2, ['La mission a entendu de nombreux acteurs publics et privés, qui ont']),
+    page(3, ['souligné le retard des administrations centrales.']),
+    page(4, ['Conclusion du rapport.']),
+  ].join('')
+
+  it('drops running headers and page numbers, keeps the title, and joins a sentence cut by a page break', async () => {
+    const model = await modelOf(text, 'rapport.txt')
+    expect(model.meta.title).toBe('Rapport sur la donnée publique')
+    expect(paragraphsOf(text)).toEqual([
+      'Introduction du rapport, qui expose la méthode.',
+      'La mission a entendu de nombreux acteurs publics et privés, qui ont souligné le retard des administrations centrales.',
+      'Conclusion du rapport.',
+    ])
+    expect(model.headings.map((h) => h.text)).toEqual(['Rapport sur la donnée publique'])
+  })
+
+  it('finds the form feeds that decoding turned into spaces, by line', async () => {
+    expect(formFeedLines('a\r\nb\fc\n\fd\re\f')).toEqual([1, 2, 3])
+    expect(formFeedLines('sans saut de page')).toEqual([])
+    // The same text with its form feeds already made spaces reads the same.
+    const file = new VFile({ value: text.replaceAll('\f', ' ') })
+    file.data.pageBreakLines = formFeedLines(text)
+    const spaced = readText(file).children.map((n) => n.type)
+    expect(spaced).toEqual(readText(new VFile({ value: text })).children.map((n) => n.type))
+  })
+
+  it('joins the lines of double-spaced text where a sentence goes on', async () => {
+    const ocr = [
+      'Note d’information',
+      '',
+      'La nouvelle application dédiée à la publication du recueil des actes',
+      '',
+      'administratifs sera opérationnelle à compter du',
+      '',
+      '1er mars 2017.',
+      '',
+      'Vous voudrez bien trouver un rappel des principes.',
+      '',
+    ].join('\n')
+    const model = await modelOf(ocr, 'note.txt')
+    expect(model.headings.map((h) => h.text)).toEqual(['Note d’information'])
+    expect(paragraphsOf(ocr)).toEqual([
+      'La nouvelle application dédiée à la publication du recueil des actes administratifs sera opérationnelle à compter du 1er mars 2017.',
+      'Vous voudrez bien trouver un rappel des principes.',
+    ])
   })
 })
