@@ -6,6 +6,10 @@
  *   (date, titre/title, lieu/place, auteur/author, source); text following a
  *   `date YYYY-MM-DD` on the same line starts the first paragraph.
  * - Blocks are separated by blank lines; lines of a block are one paragraph.
+ *   A line that goes on with the sentence of the block before it (no final
+ *   punctuation, then a small letter) continues that block: double-spaced OCR
+ *   text and paragraphs cut by a page break. Page numbers and running headers
+ *   and footers of PDF-to-text output are left out (see `pageFurniture`).
  * - A short line without final punctuation standing before a paragraph is a
  *   heading: the title (depth 1) when it opens the text, a sub-heading
  *   (depth 2) between paragraphs. A text without such a first line has no title.
@@ -116,7 +120,7 @@ export function readText(file: VFile): Root {
   if (current.length > 0) blocksOfLines.push(current)
   const children: RootContent[] = []
   const hasTitle = typeof meta.title === 'string'
-  /** Lines of prose (no bullet glyph alone among them), as before glyph lists existed. */
+  /** Lines with no bullet glyph alone among them: lists, headings and paragraphs. */
   const pushProse = (lines: Line[], isLast: boolean): void => {
     // A list whose glyph bullets follow a line of text without a blank line.
     const list = lines.findIndex((line, i) => i > 0 && GLYPH_BULLET.test(line.text))
@@ -147,7 +151,7 @@ export function readText(file: VFile): Root {
   }
   // A list laid out as PDF-to-text tools write it: each bullet glyph alone on
   // its line, before the item's text or as a column of glyphs before all the
-  // items (see `glyphGroups`). `pending` counts the glyphs of such a column
+  // items (see `glyphGroups`). `pending` holds the glyphs of such a column
   // still waiting for their text, which can come blocks later.
   let pending: Line[] = []
   let glyphList: List | null = null
@@ -376,8 +380,9 @@ const PAGE_NUMBER =
 /**
  * The lines (by index) of a PDF-to-text output's page furniture: page
  * numbers and running headers and footers. Pages start at the `breaks`
- * (lines that held a form feed, as pdftotext writes them); among the first and last `PAGE_EDGE`
- * lines of each page, a page number, or a line found (digits aside) at the
+ * (lines that held a form feed, as pdftotext writes them); among the first
+ * and last `PAGE_EDGE` lines of each page, a page number, or a line found
+ * (digits aside) at the
  * edge of at least 40 % of the pages and 3 of them, is furniture. The top of
  * the first page is kept (a running header repeats the title). A text of
  * fewer than 3 pages has none. Linear in the number of lines.
