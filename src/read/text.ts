@@ -382,9 +382,8 @@ const PAGE_NUMBER =
  * numbers and running headers and footers. Pages start at the `breaks`
  * (lines that held a form feed, as pdftotext writes them); among the first
  * and last `PAGE_EDGE` lines of each page, a page number, or a line found
- * (digits aside) at the
- * edge of at least 40 % of the pages and 3 of them, is furniture. The top of
- * the first page is kept (a running header repeats the title). A text of
+ * (digits aside) at the edge of at least 40 % of the pages and 3 of them, is
+ * furniture. The top of the first page is kept (a running header repeats the title). A text of
  * fewer than 3 pages has none. Linear in the number of lines.
  */
 function pageFurniture(lines: Line[], breaks: ReadonlySet<number>): Set<number> {
