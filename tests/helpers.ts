@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { PluggableList } from 'unified'
+import { LOCK_FILE } from '../src/cli/lock.ts'
 import { resolveConfig } from '../src/config/resolve.ts'
 import type { DocumentModel } from '../src/model/schema.ts'
 import { buildNote } from '../src/pipeline/process.ts'
@@ -42,11 +43,12 @@ export function tempProject(files: Record<string, string>, prefix = 'fiche-test-
   return dir
 }
 
-/** Path → SHA-256 of every file under `dir`, sorted by path. */
+/** Path → SHA-256 of every file under `dir` but the output lock, sorted by path. */
 export function treeHashes(dir: string): Record<string, string> {
   const out: Record<string, string> = {}
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
+    // The lock of a running fiche (src/cli/lock.ts) is no output: a watch takes it to write.
+    if (!entry.isFile() || entry.name === LOCK_FILE) continue
     const file = path.join(entry.parentPath, entry.name)
     out[path.relative(dir, file)] = createHash('sha256').update(readFileSync(file)).digest('hex')
   }
