@@ -6,8 +6,7 @@ import type { GlossaryRow } from '../glossary/rows.ts'
 import type { Termbase } from '../glossary/termbase.ts'
 import type { DocumentModel } from '../model/schema.ts'
 import { failedNote } from '../pipeline/result.ts'
-import { summaryLine, type FileReport, type Summary } from '../report/types.ts'
-import { summarize } from '../report/vfile.ts'
+import { summaryLine, type Summary } from '../report/types.ts'
 import type { NoteBuilder } from './builder.ts'
 import { notesOf, type CommandNotes } from './notes.ts'
 import type { BuildResult, FailedNote, NoteOutcome, NoteSummary } from './outcome.ts'
@@ -47,13 +46,13 @@ export function writeOutcome(
   outcome: NoteOutcome,
   outDir: string,
   keepIdentical = false,
-): { result: BuildResult; report: FileReport; untranslated: number | null } {
-  const { result, report, untranslated, outputs } = outcome
-  if (!result.ok) return { result, report, untranslated }
+): { result: BuildResult; checked: Summary; untranslated: number | null } {
+  const { result, checked, untranslated, outputs } = outcome
+  if (!result.ok) return { result, checked, untranslated }
   // Also when nothing is written (a note the cache answers): a killed build's temporary files go.
   const { id } = result.summary
   removeStaleTemps(path.join(outDir, id))
-  if (!outputs) return { result, report, untranslated }
+  if (!outputs) return { result, checked, untranslated }
   try {
     for (const [name, data] of Object.entries(outputs)) {
       const file = path.join(outDir, id, name)
@@ -64,11 +63,11 @@ export function writeOutcome(
     const reason = `cannot write the outputs (${(error as Error).message})`
     return {
       result: failedNote(result.path, result.relativePath, reason),
-      report,
+      checked,
       untranslated: null,
     }
   }
-  return { result, report, untranslated }
+  return { result, checked, untranslated }
 }
 
 /** Whether `file` exists with exactly the bytes of `data`. */
@@ -105,7 +104,7 @@ export async function glossaryOfWritten(
 /** A written note, with its glossary rows when it built (see `NoteWriter.write`). */
 export interface WrittenNote {
   result: FailedNote | (Extract<BuildResult, { ok: true }> & { glossary: GlossaryRow[] })
-  report: FileReport
+  checked: Summary
   untranslated: number | null
 }
 
@@ -247,10 +246,13 @@ async function buildInto(
     for (const [index, file] of files.entries()) {
       const outcome = (await outcomes[index]) ?? (await builder!.build(file, idOf(file)))
       for (const warning of outcome.warnings) process.stderr.write(`warning: ${warning}\n`)
-      const { result, report, untranslated } = writeOutcome(outcome, outDir, cache !== null)
+      const {
+        result,
+        checked: counted,
+        untranslated,
+      } = writeOutcome(outcome, outDir, cache !== null)
       const key = keys[index]
       if (key && result.ok && outcome.outputs) cache!.store(key, idOf(file), outcome, outDir)
-      const counted = summarize([report])
       for (const count of ['files', 'errors', 'warnings', 'infos'] as const)
         checked[count] += counted[count]
       if (untranslated && result.ok) {

@@ -13,6 +13,7 @@ import { glossaryRows, type GlossaryRow } from '../glossary/rows.ts'
 import type { DocumentModel } from '../model/schema.ts'
 import { buildFile, createProcessor, failedNote, projectPath } from '../pipeline/process.ts'
 import type { PluginMonitor } from '../pipeline/user-plugins.ts'
+import { summarize } from '../report/vfile.ts'
 import { englishNote } from '../translate/english.ts'
 import { unitTranslations } from '../translate/targets.ts'
 import { validateResult } from '../check.ts'
@@ -47,16 +48,16 @@ export async function createNoteBuilder(
   const sourceDateEpoch = options.sourceDateEpoch ?? null
   const validated = async (file: string, id: string | undefined) => {
     const built = await buildFile(file, config, processor, id)
-    return { report: validateResult(built, config), built: plainResult(built) }
+    return { checked: summarize([validateResult(built, config)]), built: plainResult(built) }
   }
   return {
     async build(file, id) {
       // The tree and text stay inside validated(): a long note's tree is
       // hundreds of megabytes that the outputs do not need.
-      const { report, built } = await validated(file, id)
+      const { checked, built } = await validated(file, id)
       settleHeap()
       const warnings: string[] = []
-      if (!built.ok) return { result: built, report, untranslated: null, outputs: null, warnings }
+      if (!built.ok) return { result: built, checked, untranslated: null, outputs: null, warnings }
       const { model } = built
       const glossary = glossaryRows(model, config.termbase)
       const result = {
@@ -68,7 +69,7 @@ export async function createNoteBuilder(
       }
       const failed = (reason: string): NoteOutcome => ({
         result: failedNote(result.path, result.relativePath, reason),
-        report,
+        checked,
         untranslated: null,
         outputs: null,
         warnings,
@@ -87,7 +88,7 @@ export async function createNoteBuilder(
             `--final: ${missingSources.length} source(s) to complete (${shown.join(', ')}${more}), expected a URL or a sources-registry entry for each`,
           )
         }
-        return { result, report, untranslated: handout, outputs, warnings }
+        return { result, checked, untranslated: handout, outputs, warnings }
       } catch (error) {
         return failed(`cannot write the outputs (${(error as Error).message})`)
       }
@@ -193,7 +194,7 @@ export function unfinishedNote(config: ResolvedConfig, file: string, reason: str
   const failed = failedNote(file, projectPath(config, file), reason)
   return {
     result: failed,
-    report: validateResult(failed, config),
+    checked: summarize([validateResult(failed, config)]),
     untranslated: null,
     outputs: null,
     warnings: [],

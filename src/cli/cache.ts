@@ -15,9 +15,10 @@
  * `fiche check` keeps the note's reports (the note's, then its translation
  * files'): an unchanged note is not parsed again.
  *
- * An entry holds the note's outcome without its outputs (its counts and
- * glossary rows, the report, the warnings: what the messages and the corpus
- * glossary need; not the model, which is the note's `model.json`) and the
+ * An entry holds the note's outcome without its outputs (its counts, the
+ * counts of its rule messages by severity, its warnings, and its glossary
+ * rows: what the build's messages and the corpus glossary need; not the
+ * model, which is the note's `model.json`, nor the messages themselves) and the
  * sha256, size and time of each output file. A note whose entry exists and whose
  * outputs are still in the output folder with those hashes is neither
  * parsed nor written again. An entry that cannot be read, is not JSON, has
@@ -42,7 +43,7 @@ import type { BuildResult, NoteOutcome } from './outcome.ts'
 import { writeAtomic } from './write.ts'
 
 /** The number of the entries' format; an entry of another format is ignored. */
-export const CACHE_FORMAT = 3
+export const CACHE_FORMAT = 4
 
 /** What an entry records of an output file: its bytes' sha256, and the size and time it had once written. */
 interface OutputRecord {

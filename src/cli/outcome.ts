@@ -2,7 +2,7 @@
 import type { GlossaryRow } from '../glossary/rows.ts'
 import type { DocumentModel } from '../model/schema.ts'
 import type { FailedNoteResult, NoteResult } from '../pipeline/result.ts'
-import type { FileReport } from '../report/types.ts'
+import type { Summary } from '../report/types.ts'
 
 /** A note that did not build, as plain data. */
 export type FailedNote = FailedNoteResult
@@ -38,7 +38,12 @@ export type BuildResult =
  */
 export interface NoteOutcome {
   result: BuildResult
-  report: FileReport
+  /**
+   * What the rules found, counted (the note's share of the "check:" line):
+   * `fiche build` prints no message, so neither a worker nor the cache
+   * carries them (`fiche check` keeps its own reports).
+   */
+  checked: Summary
   /** Units of the English handout left in French; null without a handout. */
   untranslated: number | null
   /** Output file name → contents, all computed before any is written; null for a failed note. */
