@@ -20,8 +20,8 @@ import type {
 } from 'mdast'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown } from 'mdast-util-to-markdown'
-import { stringify } from 'yaml'
 import type { Block, Citation, DocumentModel, Inline } from '../model/schema.ts'
+import { yamlLibrary } from '../read/yaml.ts'
 import { classifyHref } from '../text/citations.ts'
 import { citationTarget } from './docx/context.ts'
 
@@ -150,5 +150,5 @@ function frontMatter(model: DocumentModel, lang: string | undefined): string {
   }
   if (lang) fields.lang = lang
   if (Object.keys(fields).length === 0) return ''
-  return `---\n${stringify(fields, { lineWidth: 0 })}---\n\n`
+  return `---\n${yamlLibrary().stringify(fields, { lineWidth: 0 })}---\n\n`
 }

@@ -2,8 +2,7 @@
  * The YAML termbase file: parsing with errors that give the file, line and
  * column of the offending value, and writing in a stable, readable layout.
  */
-import { isNode, stringify } from 'yaml'
-import { parseYaml, yamlValue, YamlError } from '../read/yaml.ts'
+import { parseYaml, yamlLibrary, yamlValue, YamlError } from '../read/yaml.ts'
 import { Termbase, type Concept } from './termbase.ts'
 
 /** A termbase file that cannot be read; the message starts with `file:line:column`. */
@@ -32,6 +31,7 @@ export function parseTermbaseYaml(source: string, file: string): Termbase {
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]!
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
+  const { isNode } = yamlLibrary()
   let node: unknown = null
   for (let depth = path.length; depth >= 0 && !isNode(node); depth--) {
     node = document.getIn(path.slice(0, depth), true)
@@ -62,7 +62,7 @@ export function stringifyTermbaseYaml(termbase: Termbase, header = ''): string {
       ...(concept.note ? { note: concept.note } : {}),
     }
   }
-  const body = stringify(
+  const body = yamlLibrary().stringify(
     { version: termbase.version, concepts: termbase.concepts.map(compact) },
     { lineWidth: 0, flowCollectionPadding: false },
   )

@@ -5,15 +5,16 @@
  * unique keys, and at most `MAX_YAML_ALIASES` alias expansions, so that an
  * alias bomb ("billion laughs") fails fast instead of filling memory.
  */
+import type { Document, DocumentOptions, LineCounter, ParseOptions, SchemaOptions } from 'yaml'
+import { lazy } from '../lazy.ts'
 import { checkDepth } from './json.ts'
-import {
-  LineCounter,
-  parseDocument,
-  type Document,
-  type DocumentOptions,
-  type ParseOptions,
-  type SchemaOptions,
-} from 'yaml'
+
+/**
+ * The `yaml` library, loaded the first time a YAML text is read or written:
+ * a run that the cache answers (its termbase already parsed in the cache's
+ * termbase store) does not load it.
+ */
+export const yamlLibrary = lazy<typeof import('yaml')>('yaml')
 
 /** Most alias nodes a document may expand (the `yaml` package's resource check). */
 export const MAX_YAML_ALIASES = 100
@@ -41,7 +42,8 @@ export class YamlError extends Error {
 
 /** Parses a YAML document; the first error or unknown tag becomes a `YamlError`. */
 export function parseYaml(source: string): { document: Document; lines: LineCounter } {
-  const lines = new LineCounter()
+  const { LineCounter: Lines, parseDocument } = yamlLibrary()
+  const lines = new Lines()
   const document = parseDocument(source, { ...OPTIONS, lineCounter: lines })
   const problem = document.errors[0] ?? document.warnings[0]
   if (problem) {
