@@ -9,12 +9,9 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { Severity } from '../model/schema.ts'
 import { notesOf } from './notes.ts'
-import { buildFile, createProcessor, failedNote, projectPath } from '../pipeline/process.ts'
-import type { PluginMonitor } from '../pipeline/user-plugins.ts'
 import { isReporterName, reporters } from '../report/registry.ts'
 import { summaryLine, type FileReport, type RuleInfo } from '../report/types.ts'
 import { summarize } from '../report/vfile.ts'
-import { checkTranslations, validateResult } from '../check.ts'
 import { rules } from '../validate/registry.ts'
 import type { Rule } from '../validate/rule.ts'
 import { packageRoot, version } from '../package.ts'
@@ -66,24 +63,6 @@ export function shownReports(files: FileReport[], lowest: Severity): FileReport[
     ...f,
     diagnostics: f.diagnostics.filter((d) => RANK[d.severity] <= RANK[lowest]),
   }))
-}
-
-/**
- * A function that checks one note (whose id is `id`) with one processor:
- * the note's report, then one per translation file of the note.
- */
-export function createNoteChecker(
-  config: ResolvedConfig,
-  monitor?: PluginMonitor,
-): (file: string, id: string) => Promise<FileReport[]> {
-  const processor = createProcessor(config, monitor)
-  return async (file, id) => {
-    const result = await buildFile(file, config, processor, id)
-    const report = validateResult(result, config)
-    // Each translation file of the note is a report entry of its own, after the note's.
-    if (!result.ok) return [report]
-    return [report, ...checkTranslations(result.model, result.relativePath, config)]
-  }
 }
 
 /** The rules as reporters describe them, with their documentation pages. */
@@ -148,17 +127,19 @@ export async function runCheck(config: ResolvedConfig, options: CheckOptions): P
   const toCheck = cached.filter((reports) => reports === null).length
   const size = poolSize(config, options.jobs, toCheck)
   const pool = size > 0 ? createPool<FileReport[]>(config, { command: 'check' }, size) : null
-  const checkNote = pool || toCheck === 0 ? null : createNoteChecker(config)
+  // The parser, the plugins and the rules load only when a note has to be checked.
+  const checking = toCheck > 0 ? await import('./checker.ts') : null
+  const checkNote = pool || !checking ? null : checking.createNoteChecker(config)
   // Queued at once, taken in the order of the notes (see `fiche build`).
   const pending = notes.map((file, index) =>
     cached[index]
       ? Promise.resolve(cached[index])
       : pool
-        ? pool.run(file, idOf(file)).then((answer) => {
-            if (answer.ok) return answer.value
-            const failed = failedNote(file, projectPath(config, file), answer.reason)
-            return [validateResult(failed, config)]
-          })
+        ? pool
+            .run(file, idOf(file))
+            .then((answer) =>
+              answer.ok ? answer.value : [checking!.unfinishedReport(config, file, answer.reason)],
+            )
         : null,
   )
   try {

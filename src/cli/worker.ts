@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { loadConfig, resolveConfig } from '../config/resolve.ts'
 import { wrapUserPlugins } from '../pipeline/user-plugins.ts'
 import { createNoteBuilder } from './builder.ts'
-import { createNoteChecker } from './check.ts'
+import { createNoteChecker } from './checker.ts'
 import { createNoteModeler } from './translate.ts'
 import type { WorkerJob, WorkerMessage, WorkerSetup } from './pool.ts'
 
