@@ -5,7 +5,8 @@
  * the glossary rules read it from the model.
  */
 import * as z from 'zod'
-import { Position, type DocumentModel } from '../model/schema.ts'
+import { Position } from '../model/base.ts'
+import type { DocumentModel } from '../model/schema.ts'
 
 /** Key of the terms plugin's data in `model.extensions`. */
 export const TERMS_EXTENSION = 'terms'

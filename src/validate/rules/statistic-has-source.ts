@@ -1,13 +1,7 @@
 /** statistic-has-source: a figure comes with a citation in its sentence or bullet. */
 import * as z from 'zod'
-import {
-  FigureKind,
-  isFigure,
-  type Block,
-  type DocumentModel,
-  type Inline,
-  type Statistic,
-} from '../../model/schema.ts'
+import { FigureKind, isFigure } from '../../model/base.ts'
+import type { Block, DocumentModel, Inline, Statistic } from '../../model/schema.ts'
 import { exemptSections, headingPatterns } from '../sections.ts'
 import { defineRule } from '../rule.ts'
 import { lowerBound } from '../sorted.ts'
