@@ -2,7 +2,7 @@
  * What a run the cache answers loads: an unchanged `fiche check` loads
  * neither the Markdown parser nor the plugins, and an unchanged `fiche build`
  * neither them, nor the Word writer, nor the YAML library (the cache holds
- * the parsed termbase). The first runs load them all, which shows that the
+ * the parsed termbase); neither constructs the model's schema. The first runs load them all, which shows that the
  * record (tests/fixtures/loading/record.mjs) sees them.
  */
 import { execFile } from 'node:child_process'
@@ -19,6 +19,7 @@ const run = promisify(execFile)
 const record = path.join(root, 'tests/fixtures/loading/record.mjs')
 const NOTE = 'cesia-note-2026-02-05.md'
 const PACKAGE = /node_modules\/((?:@[^/]+\/)?[^/]+)\//gu
+const SOURCE = /^\/\/ (src\/\S+\.ts)$/gmu
 
 /** A project with one note of `input/` and the termbase. */
 function project(): string {
@@ -44,7 +45,7 @@ function project(): string {
 async function loadedBy(
   cwd: string,
   ...argv: string[]
-): Promise<{ packages: Set<string>; stdout: string }> {
+): Promise<{ packages: Set<string>; sources: Set<string>; stdout: string }> {
   const list = path.join(tmpdir(), `fiche-loaded-${process.pid}-${Date.now()}.txt`)
   let stdout = ''
   try {
@@ -57,14 +58,16 @@ async function loadedBy(
     stdout = (error as { stdout: string }).stdout
   }
   const packages = new Set<string>()
+  const sources = new Set<string>()
   for (const line of readFileSync(list, 'utf8').split('\n')) {
     const [how, what = ''] = line.split(' ')
     const text =
       how === 'import' && what.includes('/dist/') ? readFileSync(fileURLToPath(what), 'utf8') : what
     for (const match of text.matchAll(PACKAGE)) packages.add(match[1]!)
+    for (const match of text.matchAll(SOURCE)) sources.add(match[1]!)
   }
   rmSync(list, { force: true })
-  return { packages, stdout }
+  return { packages, sources, stdout }
 }
 
 describe('what a run the cache answers loads', () => {
@@ -74,7 +77,9 @@ describe('what a run the cache answers loads', () => {
     expect(first.packages).toContain('micromark')
     expect(first.packages).toContain('chrono-node')
     expect(first.packages).toContain('yaml')
+    expect(first.sources).toContain('src/model/schema.ts')
     const again = await loadedBy(dir, 'check', `input/${NOTE}`)
+    expect(again.sources).not.toContain('src/model/schema.ts')
     for (const name of ['micromark', 'chrono-node', 'mdast-util-from-markdown', 'yaml', 'saxes'])
       expect(again.packages).not.toContain(name)
     expect(again.stdout).toBe(first.stdout)
@@ -87,6 +92,7 @@ describe('what a run the cache answers loads', () => {
     expect(first.packages).toContain('docx')
     expect(first.packages).toContain('yaml')
     const again = await loadedBy(dir, 'build', '-q')
+    expect(again.sources).not.toContain('src/model/schema.ts')
     for (const name of ['micromark', 'chrono-node', 'docx', 'yaml', 'jszip'])
       expect(again.packages).not.toContain(name)
   })
