@@ -165,7 +165,8 @@ export function defineRule<
     docsUrl,
     scope: spec.scope ?? 'note',
     supersedes: spec.supersedes ?? [],
-    parseOptions: (value) => spec.options.parse(value ?? {}) as z.output<Schema>,
+    // Once per configuration: jitless, as the configuration itself (src/config/resolve.ts).
+    parseOptions: (value) => spec.options.parse(value ?? {}, { jitless: true }) as z.output<Schema>,
     run(input, severity, options) {
       const found: Diagnostic[] = []
       spec.check({
