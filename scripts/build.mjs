@@ -31,6 +31,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
 const jsOnly = process.argv.includes('--js')
 
+/** The TypeScript, JavaScript and JSON files under `dir`, relative to the root. */
+function sources(dir) {
+  const files = []
+  const walk = (folder) => {
+    for (const entry of readdirSync(path.join(root, folder), { withFileTypes: true })) {
+      const name = `${folder}/${entry.name}`
+      if (entry.isDirectory()) walk(name)
+      else if (/\.(?:ts|mts|js|mjs|json)$/u.test(entry.name)) files.push(name)
+    }
+  }
+  walk(dir)
+  return files
+}
+
 /**
  * The build's id: a hash of the sources, package.json and the lockfile, so
  * that the cache (src/cli/cache.ts) never serves what another build of the
@@ -38,16 +52,7 @@ const jsOnly = process.argv.includes('--js')
  */
 function buildId() {
   const hash = createHash('sha256')
-  const files = ['package.json', 'package-lock.json']
-  const walk = (dir) => {
-    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-      const name = `${dir}/${entry.name}`
-      if (entry.isDirectory()) walk(name)
-      else if (/\.(?:ts|mts|js|mjs|json)$/u.test(entry.name)) files.push(name)
-    }
-  }
-  walk('src')
-  walk('plugins')
+  const files = ['package.json', 'package-lock.json', ...sources('src'), ...sources('plugins')]
   for (const file of files.sort()) {
     hash.update(`${file}\0`)
     hash.update(readFileSync(path.join(root, file)))
@@ -108,11 +113,48 @@ for (const file of library.outputFiles) {
 // loaded only to compile a pipeline.config.ts) is bundled, so that Node reads
 // a few dozen files at start instead of some three hundred (zod alone is 99
 // modules, yaml 73).
+//
+// The libraries src/lazy.ts loads on first use (found by their `lazy(...)`
+// calls) get an entry each, `cli-lib-<name>.js`, whose default export is the
+// library's namespace: the command requires that file, bundled like the rest,
+// instead of the package's own files (yaml's CommonJS build is 73 modules,
+// about 40 ms to read and compile on the first termbase parse).
+const lazyLibraries = new Map()
+for (const file of sources('src')) {
+  const text = readFileSync(path.join(root, file), 'utf8')
+  for (const [, name] of text.matchAll(/\blazy<[^\n]*?>\('([^']+)'\)/gu))
+    lazyLibraries.set(name, `cli-lib-${name.replace(/[^a-z0-9]+/giu, '-').replace(/^-+/u, '')}`)
+}
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
+  define: {
+    ...common.define,
+    __FICHE_LIBRARIES__: JSON.stringify(
+      Object.fromEntries([...lazyLibraries].map(([name, entry]) => [name, `./${entry}.js`])),
+    ),
+  },
+  entryPoints: {
+    cli: 'src/cli/main.ts',
+    worker: 'src/cli/worker.ts',
+    ...Object.fromEntries([...lazyLibraries].map(([name, entry]) => [entry, `fiche-lib:${name}`])),
+  },
   chunkNames: 'cli-[name]-[hash]',
   external: ['esbuild'],
+  plugins: [
+    {
+      name: 'fiche-lazy-libraries',
+      setup(esbuild) {
+        esbuild.onResolve({ filter: /^fiche-lib:/ }, (args) => ({
+          path: args.path.slice('fiche-lib:'.length),
+          namespace: 'fiche-lib',
+        }))
+        esbuild.onLoad({ filter: /.*/, namespace: 'fiche-lib' }, (args) => ({
+          contents: `import * as library from ${JSON.stringify(args.path)}\nexport default library\n`,
+          resolveDir: root,
+        }))
+      },
+    },
+  ],
 })
 if (!jsOnly) {
   execFileSync(

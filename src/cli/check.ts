@@ -70,12 +70,16 @@ export function ruleInfos(config: ResolvedConfig): RuleInfo[] {
   const levels = new Map(config.rules.active.map((a) => [a.rule.id, a.severity]))
   return (rules as readonly Rule[]).map((rule) => {
     const doc = new URL(`docs/rules/${rule.id}.md`, packageRoot)
+    let help: string | null | undefined
     return {
       id: rule.id,
       description: rule.description,
       docsUrl: rule.docsUrl,
       level: levels.get(rule.id) ?? 'off',
-      help: existsSync(doc) ? readFileSync(doc, 'utf8') : null,
+      // Read when a reporter asks for it (only SARIF does), once.
+      get help() {
+        return (help ??= existsSync(doc) ? readFileSync(doc, 'utf8') : null)
+      },
     }
   })
 }

@@ -39,7 +39,8 @@ function project(): string {
 
 /**
  * Runs `fiche …argv` in `cwd` and gives the packages it loaded: those
- * required, and those bundled into the compiled chunks it imported (esbuild
+ * required, and those bundled into the compiled chunks it imported or
+ * required (esbuild
  * heads each bundled module with a `// node_modules/<package>/…` comment).
  */
 async function loadedBy(
@@ -61,8 +62,9 @@ async function loadedBy(
   const sources = new Set<string>()
   for (const line of readFileSync(list, 'utf8').split('\n')) {
     const [how, what = ''] = line.split(' ')
-    const text =
-      how === 'import' && what.includes('/dist/') ? readFileSync(fileURLToPath(what), 'utf8') : what
+    // A compiled chunk: imported by URL, or required by path (src/lazy.ts's libraries).
+    const chunk = !what.includes('/dist/') ? null : how === 'import' ? fileURLToPath(what) : what
+    const text = chunk === null ? what : readFileSync(chunk, 'utf8')
     for (const match of text.matchAll(PACKAGE)) packages.add(match[1]!)
     for (const match of text.matchAll(SOURCE)) sources.add(match[1]!)
   }
