@@ -71,30 +71,45 @@ export function parseJobs(value: string): number | string {
   return `--jobs "${value}": expected a whole number of 1 or more`
 }
 
-/** Without user plugins and without `--jobs`, the fewest notes that are built in workers. */
-export const MIN_POOLED_NOTES = 32
+/**
+ * Without user plugins and without `--jobs`, the fewest notes that are built
+ * in workers on a machine of `cores` cores. Measured on a 2-core machine
+ * (README, "Workers and the time limit"), 2 workers were slower than the
+ * main thread for 50 and 66 notes (372 and 502 KB), level for 60 notes of
+ * 1.3 MB, and faster (by 10–20 %) only for 150 notes: V8's collector and
+ * compiler threads already keep the second core busy during a
+ * single-threaded build. With more cores, 32.
+ */
+export function minPooledNotes(cores: number): number {
+  return cores <= 2 ? 96 : 32
+}
 
 /**
  * How many workers a run of `notes` notes uses, with `--jobs` (undefined
- * when not given: the number of cores); 0 builds in the main thread.
+ * when not given: the number of cores) on a machine of `cores` cores; 0
+ * builds in the main thread.
  *
  * - With user plugins (`plugins`, `remarkPlugins`): always workers, at most
  *   `jobs`, so that the time limit can stop a plugin that loops.
  * - Otherwise, `--jobs N` with N ≥ 2 uses workers for 2 notes or more; by
- *   default only for `MIN_POOLED_NOTES` notes or more on a machine of 2
- *   cores or more: starting a worker (loading fiche, the configuration and
- *   the termbase again) costs about 0.5 s, and measured on a 2-core machine
- *   2 workers were slower than the main thread up to about 50 small notes
- *   (README, "Workers and the time limit").
+ *   default only for `minPooledNotes(cores)` notes or more on a machine of
+ *   2 cores or more: starting a worker (loading fiche, the configuration
+ *   and the termbase again) costs about 0.5 s, and its first notes run
+ *   before the JIT has compiled the pipeline.
  *
  * A configuration given as a value (not loaded from a file or the defaults)
  * cannot be loaded again in a worker: it is always built in the main thread.
  */
-export function poolSize(config: ResolvedConfig, jobs: number | undefined, notes: number): number {
+export function poolSize(
+  config: ResolvedConfig,
+  jobs: number | undefined,
+  notes: number,
+  cores: number = defaultJobs(),
+): number {
   if (config.loaded === null || notes === 0) return 0
-  const chosen = jobs ?? defaultJobs()
+  const chosen = jobs ?? cores
   if (config.plugins.length + config.remarkPlugins.length > 0) return Math.min(chosen, notes)
-  const enough = jobs === undefined ? MIN_POOLED_NOTES : 2
+  const enough = jobs === undefined ? minPooledNotes(cores) : 2
   return chosen >= 2 && notes >= enough ? Math.min(chosen, notes) : 0
 }
 

@@ -1,7 +1,7 @@
 /** When the notes run in worker threads, and how `--jobs` is read. */
 import { describe, expect, it } from 'vitest'
 import { resolveConfig } from '../../src/config/resolve.ts'
-import { MIN_POOLED_NOTES, parseJobs, poolSize } from '../../src/cli/pool.ts'
+import { minPooledNotes, parseJobs, poolSize } from '../../src/cli/pool.ts'
 import { root } from '../helpers.ts'
 
 const loaded = (config: object) => ({ ...resolveConfig(config, root), loaded: { file: null } })
@@ -20,8 +20,19 @@ describe('poolSize', () => {
     expect(poolSize(config, 2, 1)).toBe(0)
     expect(poolSize(config, 4, 2)).toBe(2)
     expect(poolSize(config, undefined, 2)).toBe(0)
-    const cores = poolSize(config, undefined, MIN_POOLED_NOTES)
+    const cores = poolSize(config, undefined, 1000)
     expect(cores === 0 || cores >= 2).toBe(true)
+  })
+
+  it('by default, on 2 cores only from 96 notes, on more cores from 32, never on 1', () => {
+    const config = loaded({})
+    expect(minPooledNotes(2)).toBe(96)
+    expect(poolSize(config, undefined, 95, 2)).toBe(0)
+    expect(poolSize(config, undefined, 96, 2)).toBe(2)
+    expect(poolSize(config, undefined, 31, 4)).toBe(0)
+    expect(poolSize(config, undefined, 32, 4)).toBe(4)
+    expect(poolSize(config, undefined, 1000, 1)).toBe(0)
+    expect(poolSize(config, 2, 2, 1)).toBe(2)
   })
 
   it('never uses workers for a configuration given as a value', () => {
