@@ -65,6 +65,7 @@
  * "Kučinskas et al., 2025", "Hinton (2023)"), phone numbers, URLs, e-mails, inline code, footnote
  * markers, times of day ("à 14 h 30", "de 9 h à 17 h"), "24h/24" and "7j/7".
  */
+import { isFigure } from '../model/base.ts'
 import { ZoneIndex, exclusionZones, wordBefore } from './stats/context.ts'
 import {
   parseReferenceDate,
@@ -130,14 +131,6 @@ const RANGE_KINDS: ReadonlySet<StatisticKind> = new Set([
   'duration',
   'count',
   'multiplier',
-])
-const CHANGE_KINDS: ReadonlySet<StatisticKind> = new Set([
-  'percent',
-  'money',
-  'count',
-  'duration',
-  'multiplier',
-  'ratio',
 ])
 
 type Linked = Candidate & { propagated?: boolean }
@@ -225,7 +218,8 @@ function hasChangeVerb(text: string, pos: number): boolean {
 function detectChanges(text: string, stats: Linked[]): void {
   for (let i = 0; i < stats.length; i++) {
     const y = stats[i]
-    if (!y || !CHANGE_KINDS.has(y.kind)) continue
+    // A change ("de 2 à 3 %") is between two figures, never dates or years.
+    if (!y || !isFigure(y)) continue
     const beforeY = text.slice(Math.max(0, y.start - 10), y.start)
     const a = new RegExp(`(?<![\\p{L}])à${HSPACE}*$`, 'u').exec(beforeY)
     if (!a) continue
