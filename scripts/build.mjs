@@ -45,6 +45,8 @@ function sources(dir) {
   return files
 }
 
+const srcFiles = sources('src')
+
 /**
  * The build's id: a hash of the sources, package.json and the lockfile, so
  * that the cache (src/cli/cache.ts) never serves what another build of the
@@ -52,7 +54,7 @@ function sources(dir) {
  */
 function buildId() {
   const hash = createHash('sha256')
-  const files = ['package.json', 'package-lock.json', ...sources('src'), ...sources('plugins')]
+  const files = ['package.json', 'package-lock.json', ...srcFiles, ...sources('plugins')]
   for (const file of files.sort()) {
     hash.update(`${file}\0`)
     hash.update(readFileSync(path.join(root, file)))
@@ -120,7 +122,7 @@ for (const file of library.outputFiles) {
 // instead of the package's own files (yaml's CommonJS build is 73 modules,
 // about 40 ms to read and compile on the first termbase parse).
 const lazyLibraries = new Map()
-for (const file of sources('src')) {
+for (const file of srcFiles) {
   const text = readFileSync(path.join(root, file), 'utf8')
   for (const [, name] of text.matchAll(/\blazy<[^\n]*?>\('([^']+)'\)/gu))
     lazyLibraries.set(name, `cli-lib-${name.replace(/[^a-z0-9]+/giu, '-').replace(/^-+/u, '')}`)
