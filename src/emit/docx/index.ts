@@ -28,6 +28,7 @@ import { glossaryTable, keyFigures, keyFiguresTable, type GlossaryRow } from './
 import { withFrenchDefaults, type DocxTemplate } from './template.ts'
 import { englishLocale, fr, type Locale } from './locale.ts'
 import type { Brief } from './pack.ts'
+import { sharedParts } from './prepared-parts.ts'
 import type { EnglishStyle } from '../../translate/english-style.ts'
 
 export type { GlossaryRow } from './tables.ts'
@@ -97,6 +98,23 @@ export function buildBrief(model: DocumentModel, options: BriefOptions = {}): Br
   )
   const properties = coreProperties(model, date, options.author ?? null, locale)
   const page = template?.page ?? Page
+  const shared = sharedParts(
+    {
+      externalStyles: baseStylesXml(
+        template
+          ? {
+              styles: withFrenchDefaults(template.styles, locale.language),
+              styleIds: template.styleIds,
+            }
+          : null,
+        locale.language,
+        locale.styleNames,
+      ),
+      styles: briefStyles(template?.styleIds ?? null, locale.styleNames),
+    },
+    // The docx library reads the styles again as it writes a table of contents.
+    options.toc === true,
+  )
   const document = new Document({
     title: properties.title,
     subject: properties.subject,
@@ -105,17 +123,7 @@ export function buildBrief(model: DocumentModel, options: BriefOptions = {}): Br
     description: properties.description,
     lastModifiedBy: 'fiche',
     revision: 1,
-    externalStyles: baseStylesXml(
-      template
-        ? {
-            styles: withFrenchDefaults(template.styles, locale.language),
-            styleIds: template.styleIds,
-          }
-        : null,
-      locale.language,
-      locale.styleNames,
-    ),
-    styles: briefStyles(template?.styleIds ?? null, locale.styleNames),
+    ...shared.options,
     numbering: briefNumbering(),
     comments: {
       children: context.comments.map((comment) => ({
@@ -147,6 +155,7 @@ export function buildBrief(model: DocumentModel, options: BriefOptions = {}): Br
       },
     ],
   })
+  shared.attach(document)
   return {
     document,
     coreXml: coreXml(properties),
