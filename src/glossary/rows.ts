@@ -6,7 +6,13 @@
  */
 import type { DocumentModel } from '../model/schema.ts'
 import { termsExtensionOf } from './extension.ts'
-import { originLabel, type Concept, type ConceptStatus, type Termbase } from './termbase.ts'
+import {
+  conceptsById,
+  originLabel,
+  type Concept,
+  type ConceptStatus,
+  type Termbase,
+} from './termbase.ts'
 
 /** Where a concept first occurs. */
 export interface FirstOccurrence {
@@ -77,7 +83,7 @@ export function glossaryRows(model: DocumentModel, termbase: Termbase): Glossary
 }
 
 function computeRows(model: DocumentModel, termbase: Termbase): GlossaryRow[] {
-  const concepts = new Map(termbase.concepts.map((c) => [c.id, c]))
+  const concepts = conceptsById(termbase)
   const extension = termsExtensionOf(model)
   const rows = new Map<string, GlossaryRow>()
   const terms = [...model.terms].sort((a, b) => a.position.start.offset - b.position.start.offset)
@@ -177,7 +183,7 @@ export function corpusRowsOfNotes(notes: readonly NoteGlossary[]): GlossaryRow[]
 
 /** The termbase restricted to the concepts of the rows, in the rows' order. */
 export function termbaseOfRows(rows: GlossaryRow[], termbase: Termbase): Termbase {
-  const concepts = new Map(termbase.concepts.map((c) => [c.id, c]))
+  const concepts = conceptsById(termbase)
   return {
     version: termbase.version,
     concepts: rows

@@ -74,6 +74,25 @@ export const Termbase = z.strictObject({
 })
 export type Termbase = z.infer<typeof Termbase>
 
+const indexes = new WeakMap<
+  Termbase,
+  { concepts: Concept[]; length: number; byId: Map<string, Concept> }
+>()
+
+/**
+ * The termbase's concepts by id, built once per termbase (and again if its
+ * list of concepts was replaced or grew): each note's glossary asks for it,
+ * and a note should not pay for the whole termbase.
+ */
+export function conceptsById(termbase: Termbase): ReadonlyMap<string, Concept> {
+  const known = indexes.get(termbase)
+  if (known && known.concepts === termbase.concepts && known.length === termbase.concepts.length)
+    return known.byId
+  const byId = new Map(termbase.concepts.map((c) => [c.id, c]))
+  indexes.set(termbase, { concepts: termbase.concepts, length: termbase.concepts.length, byId })
+  return byId
+}
+
 /** The type of a term inside a concept, as TBX-Basic names it. */
 export type TermType = 'fullForm' | 'variant' | 'acronym' | 'abbreviation'
 

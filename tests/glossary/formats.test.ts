@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { exportTermbaseCsv, importTermbaseCsv } from '../../src/glossary/csv.ts'
 import { loadTermbase, parseTermbase, serializeTermbase } from '../../src/glossary/load.ts'
 import { exportTbx, importTbx } from '../../src/glossary/tbx.ts'
+import { conceptsById } from '../../src/glossary/termbase.ts'
 import { parseTermbaseYaml, TermbaseError } from '../../src/glossary/yaml.ts'
 import { root } from '../helpers.ts'
 
@@ -118,5 +119,18 @@ describe('CSV', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(bytes.toString('utf8')).toContain('règlement sur l’intelligence'.replace('’', "'"))
     expect(importTermbaseCsv(bytes.toString('utf8'), file)).toEqual(seed)
+  })
+})
+
+describe('conceptsById', () => {
+  it('is built once per termbase, and again when its concepts are replaced or grow', () => {
+    const termbase = { version: seed.version, concepts: seed.concepts.slice(0, 3) }
+    const first = conceptsById(termbase)
+    expect([...first.keys()]).toEqual(termbase.concepts.map((c) => c.id))
+    expect(conceptsById(termbase)).toBe(first)
+    termbase.concepts.push(seed.concepts[3]!)
+    expect(conceptsById(termbase).get(seed.concepts[3]!.id)).toBe(seed.concepts[3])
+    termbase.concepts = [seed.concepts[5]!]
+    expect([...conceptsById(termbase).keys()]).toEqual([seed.concepts[5]!.id])
   })
 })
