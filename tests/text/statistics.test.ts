@@ -361,6 +361,19 @@ describe('date', () => {
     ])
   })
 
+  it('runs the chrono-node fallback whatever the case and accents of the month word', () => {
+    // chrono only runs on a text with a month word or a numeric date: the test must see these.
+    expect(quoted('LUNDI, 22 SEPTEMBRE 2025, À PARIS')).toEqual([
+      ['LUNDI, 22 SEPTEMBRE 2025', 'date', '2025-09-22', null],
+    ])
+    expect(quoted('le 5 de Février prochain')).toEqual([
+      ['5 de Février', 'date', '2026-02-05', null],
+    ])
+    expect(quoted('le 5 de fevrier prochain')).toEqual([
+      ['5 de fevrier', 'date', '2026-02-05', null],
+    ])
+  })
+
   it('sept (seven) is only a month when abbreviated with a dot or before a year', () => {
     expect(quoted('sept personnes ont signé')).toEqual([
       ['sept personnes', 'count', 7, 'personnes'],
