@@ -17,11 +17,17 @@ const cleared = new Set<string>()
 /** Writes `data` to `file` atomically, creating folders; a reader never sees half a file. */
 export function writeAtomic(file: string, data: string | Uint8Array): void {
   const dir = path.dirname(file)
-  mkdirSync(dir, { recursive: true })
   removeStaleTemps(dir)
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`)
   try {
-    writeFileSync(temp, data)
+    try {
+      writeFileSync(temp, data)
+    } catch (error) {
+      // The folder is made only when it is missing: a note's ten outputs share one.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      mkdirSync(dir, { recursive: true })
+      writeFileSync(temp, data)
+    }
     renameSync(temp, file)
   } catch (error) {
     rmSync(temp, { force: true })
