@@ -79,7 +79,20 @@ export function glossaryRows(model: DocumentModel, termbase: Termbase): Glossary
     rows = computeRows(model, termbase)
     byTermbase.set(termbase, rows)
   }
-  return structuredClone(rows)
+  return rows.map(copyRow)
+}
+
+/** A copy of a row that shares nothing changeable with it (faster than `structuredClone`). */
+function copyRow(row: GlossaryRow): GlossaryRow {
+  const copy: GlossaryRow = {
+    ...row,
+    forms: [...row.forms],
+    acronyms: [...row.acronyms],
+    acronymsByLanguage: { fr: [...row.acronymsByLanguage.fr], en: [...row.acronymsByLanguage.en] },
+    first: { ...row.first },
+  }
+  if (row.documents) copy.documents = [...row.documents]
+  return copy
 }
 
 function computeRows(model: DocumentModel, termbase: Termbase): GlossaryRow[] {

@@ -134,3 +134,24 @@ describe('plain-text sample glossary', async () => {
     expect(corpus.get('safeguard')!.occurrences).toBe(3)
   })
 })
+
+describe('glossaryRows copies', () => {
+  it('gives each caller rows it can change without changing the next caller’s or the termbase', async () => {
+    const model = await sample('cesia-note-2026-02-05.md')
+    const first = glossaryRows(model, termbase)
+    const before = structuredClone(first)
+    const concepts = structuredClone(termbase.concepts)
+    const withAcronyms = first.find((row) => row.acronymsByLanguage.fr.length > 0)
+    expect(withAcronyms).toBeDefined()
+    for (const row of first) {
+      row.forms.push('changed')
+      row.acronyms.push('X')
+      row.acronymsByLanguage.fr.push('X')
+      row.acronymsByLanguage.en.push('X')
+      row.first.line = -1
+      row.occurrences = -1
+    }
+    expect(glossaryRows(model, termbase)).toEqual(before)
+    expect(termbase.concepts).toEqual(concepts)
+  })
+})
