@@ -65,7 +65,10 @@ describe('zipParts', () => {
     const part = fc.record({
       name: fc.oneof(
         fc.constantFrom('word/styles.xml', 'word/numbering.xml', 'docProps/app.xml'),
-        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
+        // fflate's zipSync, the reference, keeps its entries in a plain object: not "__proto__".
+        fc
+          .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+          .filter((name) => name !== '__proto__'),
       ),
       data: fc.oneof(
         fc.string({ unit: 'grapheme', maxLength: 3000 }),
