@@ -135,6 +135,9 @@ const RANGE_KINDS: ReadonlySet<StatisticKind> = new Set([
 
 type Linked = Candidate & { propagated?: boolean }
 
+/** The connector ending the text before a range's second bound: "200 à| 300", "2020-|2025". */
+const RANGE_CONNECTOR = new RegExp(`${HSPACE}*(?:à|-|–|—|et|ou)${HSPACE}*$`, 'u')
+
 /**
  * "entre 10 et 15 %", "de 2 à 3 millions d'euros", "18-25 ans": the first, bare number takes the
  * kind and unit of the second (and its scale when it is smaller than the second number).
@@ -149,7 +152,7 @@ function propagateRanges(text: string, stats: Linked[], tokens: ReadonlyArray<Nu
     if (y.unit === null && !(y.kind === 'count' && y.factor > 1)) continue
     if (y.numberStart !== y.start) continue
     const before = text.slice(Math.max(0, y.start - 40), y.start)
-    const connector = new RegExp(`${HSPACE}*(?:à|-|–|—|et|ou)${HSPACE}*$`, 'u').exec(before)
+    const connector = RANGE_CONNECTOR.exec(before)
     if (!connector) continue
     const xEnd = y.start - connector[0].length
     const x = tokenByEnd.get(xEnd)
@@ -214,6 +217,10 @@ function hasChangeVerb(text: string, pos: number): boolean {
   return words.slice(-4).some((w) => CHANGE_STEMS.test(w))
 }
 
+/** "à" ending the text before a figure ("de 2 à| 3 %"), and "de" / "d'" before the first one. */
+const TO_BEFORE = new RegExp(`(?<![\\p{L}])à${HSPACE}*$`, 'u')
+const FROM_BEFORE = new RegExp(`(?<![\\p{L}])d(?:e|['’])${HSPACE}*$`, 'iu')
+
 /** "passé de 15 minutes fin 2024 à 1 heure et 30 minutes fin 2025", "de 5 % à plus de 60 %". */
 function detectChanges(text: string, stats: Linked[]): void {
   for (let i = 0; i < stats.length; i++) {
@@ -221,7 +228,7 @@ function detectChanges(text: string, stats: Linked[]): void {
     // A change ("de 2 à 3 %") is between two figures, never dates or years.
     if (!y || !isFigure(y)) continue
     const beforeY = text.slice(Math.max(0, y.start - 10), y.start)
-    const a = new RegExp(`(?<![\\p{L}])à${HSPACE}*$`, 'u').exec(beforeY)
+    const a = TO_BEFORE.exec(beforeY)
     if (!a) continue
     const aPos = y.start - beforeY.length + a.index
     for (let j = i - 1; j >= 0; j--) {
@@ -239,12 +246,7 @@ function detectChanges(text: string, stats: Linked[]): void {
         }
       }
       if (!GAP_FILLER.test(gap)) break
-      if (
-        !new RegExp(`(?<![\\p{L}])d(?:e|['’])${HSPACE}*$`, 'iu').test(
-          text.slice(Math.max(0, x.start - 6), x.start),
-        )
-      )
-        break
+      if (!FROM_BEFORE.test(text.slice(Math.max(0, x.start - 6), x.start))) break
       const deStart = wordBefore(text, x.start)?.start ?? x.start
       if ((x.propagated || y.propagated) && !hasChangeVerb(text, deStart)) break
       y.change = { from: x.value, to: y.value, fromStart: x.start, fromEnd: x.end }
