@@ -53,6 +53,12 @@ const MULTIPLE_NOUN_RE = new RegExp(
   'giu',
 )
 
+/** A qualifier between "par" and the number ("multiplié par plus de 3"), read at `lastIndex`. */
+const FACTOR_QUALIFIER = new RegExp(
+  `(près${HSPACE}+d(?:e${HSPACE}+|['’])|plus${HSPACE}+d(?:e${HSPACE}+|['’])|moins${HSPACE}+d(?:e${HSPACE}+|['’])|environ${HSPACE}+|au${HSPACE}+moins${HSPACE}+|presque${HSPACE}+)`,
+  'iuy',
+)
+
 /**
  * Multipliers, unit '×', value the factor as written: "multiplié par 5" -> 5, "×5" / "x5" / "5×"
  * -> 5, "cinq fois plus" -> 5, "3 fois moins" / "deux fois moindres" / "divisé par 2" -> 3 / 2 / 2
@@ -70,12 +76,8 @@ export function recognizeMultipliers(
       const start = m.index ?? 0
       let pos = start + m[0].length
       // optional qualifier between "par" and the number: "multiplié par plus de 3"
-      const qm = new RegExp(
-        `(près${HSPACE}+d(?:e${HSPACE}+|['’])|plus${HSPACE}+d(?:e${HSPACE}+|['’])|moins${HSPACE}+d(?:e${HSPACE}+|['’])|environ${HSPACE}+|au${HSPACE}+moins${HSPACE}+|presque${HSPACE}+)`,
-        'iuy',
-      )
-      qm.lastIndex = pos
-      const q = qm.exec(text)
+      FACTOR_QUALIFIER.lastIndex = pos
+      const q = FACTOR_QUALIFIER.exec(text)
       if (q) pos += q[0].length
       const token = byStart.get(pos)
       if (!usableFactor(token) || token.suffix) continue

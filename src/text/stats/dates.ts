@@ -131,11 +131,11 @@ function monthNumber(written: string, hasDot: boolean, hasYear: boolean): number
   return null
 }
 
+const PAST_OR_NEXT = new RegExp(`^${HSPACE}+(dernier|prochain)(?![\\p{L}])`, 'iu')
+
 /** "le 12 mars dernier" -> past, "le 3 mars prochain" -> future. */
 function relativeDirection(text: string, end: number): 'past' | 'future' | null {
-  const m = new RegExp(`^${HSPACE}+(dernier|prochain)(?![\\p{L}])`, 'iu').exec(
-    text.slice(end, end + 12),
-  )
+  const m = PAST_OR_NEXT.exec(text.slice(end, end + 12))
   if (!m || !m[1]) return null
   return m[1].toLowerCase() === 'dernier' ? 'past' : 'future'
 }

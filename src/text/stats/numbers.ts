@@ -320,6 +320,9 @@ function skipRun(text: string, i: number): number {
   return i + Math.max(1, r ? r[0].length : 1)
 }
 
+/** A scale word after a number ("3 millions"), read at `lastIndex`. */
+const SCALE_AFTER = new RegExp(`${HSPACE}+(millions?|milliards?|billions?)(?![\\p{L}])`, 'iuy')
+
 function scanDigitNumber(text: string, i: number): { token: NumToken | null; next: number } {
   const prev = text[i - 1]
   const prev2 = text[i - 2]
@@ -397,9 +400,8 @@ function scanDigitNumber(text: string, i: number): { token: NumToken | null; nex
   }
   let scale = 1
   if (!suffix) {
-    const sc = new RegExp(`${HSPACE}+(millions?|milliards?|billions?)(?![\\p{L}])`, 'iuy')
-    sc.lastIndex = end
-    const sm = sc.exec(text)
+    SCALE_AFTER.lastIndex = end
+    const sm = SCALE_AFTER.exec(text)
     if (sm && sm[1]) {
       scale = SCALE_WORDS.get(sm[1].toLowerCase()) ?? 1
       end += sm[0].length

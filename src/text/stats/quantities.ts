@@ -330,6 +330,14 @@ function durationUnitAfter(text: string, token: NumToken, pos: number): Duration
   return { minutes, end: pos + m[0].length, hour: minutes === 60, abbreviated }
 }
 
+/** Durations written without a number: "une demi-heure" (30 min), "trois quarts d'heure" (45 min). */
+const FIXED_DURATIONS: ReadonlyArray<readonly [RegExp, number]> = [
+  [new RegExp(`(?<![\\p{L}])(?:une${HSPACE}+)?demi-heures?(?![\\p{L}])`, 'giu'), 30],
+  [new RegExp(`(?<![\\p{L}])(?:une${HSPACE}+)?demi-journées?(?![\\p{L}])`, 'giu'), 720],
+  [new RegExp(`(?<![\\p{L}])un${HSPACE}+quart${HSPACE}+d['’]heure(?![\\p{L}])`, 'giu'), 15],
+  [new RegExp(`(?<![\\p{L}])trois${HSPACE}+quarts${HSPACE}+d['’]heure(?![\\p{L}])`, 'giu'), 45],
+]
+
 /**
  * Durations in minutes: "six minutes" -> 6, "1 heure et 30 minutes" -> 90, "2 h 30" -> 150,
  * "deux ans" -> 1051920 (1 year = 525960 min = 365.25 days; 1 month = 43830 min), "une
@@ -459,13 +467,7 @@ export function recognizeDurations(
       ),
     )
   }
-  const fixed: Array<[RegExp, number]> = [
-    [new RegExp(`(?<![\\p{L}])(?:une${HSPACE}+)?demi-heures?(?![\\p{L}])`, 'giu'), 30],
-    [new RegExp(`(?<![\\p{L}])(?:une${HSPACE}+)?demi-journées?(?![\\p{L}])`, 'giu'), 720],
-    [new RegExp(`(?<![\\p{L}])un${HSPACE}+quart${HSPACE}+d['’]heure(?![\\p{L}])`, 'giu'), 15],
-    [new RegExp(`(?<![\\p{L}])trois${HSPACE}+quarts${HSPACE}+d['’]heure(?![\\p{L}])`, 'giu'), 45],
-  ]
-  for (const [re, minutes] of fixed) {
+  for (const [re, minutes] of FIXED_DURATIONS) {
     for (const m of text.matchAll(re)) {
       const start = m.index ?? 0
       const end = start + m[0].length
