@@ -48,7 +48,7 @@ interface Component {
 }
 
 /** The docx library's File, by the internals used here. */
-type File = Partial<Record<Field, Component>>
+type DocxFile = Partial<Record<Field, Component>>
 
 type Field = 'styles' | 'theme'
 
@@ -66,7 +66,7 @@ let supported: boolean | undefined
 /** Whether this docx library's File has the internals the memo relies on. */
 function isSupported(): boolean {
   if (supported === undefined) {
-    const file = new Document({ sections: [] }) as unknown as File & {
+    const file = new Document({ sections: [] }) as unknown as DocxFile & {
       Numbering?: Partial<Numbering>
     }
     supported =
@@ -117,7 +117,7 @@ function recording(own: Component, key: string): Component {
 
 /** Gives `document` the part kept under `key`, or records its own. */
 function usePrepared(document: Document, field: Field, key: string): void {
-  const file = document as unknown as File
+  const file = document as unknown as DocxFile
   const known = prepared.get(key)
   if (known) file[field] = replay(known)
   else if (file[field]) file[field] = recording(file[field], key)
